@@ -1,0 +1,6 @@
+package io.walletledger.account;
+
+/** Commands addressed to one {@link Account}. */
+public sealed interface AccountCommand permits OpenAccount, DepositFunds {
+    AccountId accountId();
+}

@@ -1,0 +1,13 @@
+package io.walletledger.account;
+
+import io.walletledger.envelope.LedgerEvent;
+
+/** Facts about one account, in the order of its stream. */
+public sealed interface AccountEvent extends LedgerEvent permits AccountOpened, FundsDeposited {
+    AccountId accountId();
+
+    @Override
+    default String aggregateId() {
+        return accountId().value();
+    }
+}

@@ -1,0 +1,49 @@
+package io.walletledger.envelope;
+
+import io.walletledger.account.AccountOpened;
+import io.walletledger.account.FundsDeposited;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of event type names: the CloudEvents {@code type} on Kafka and the payload type in
+ * the event store. Names are part of the public contract and never change; a new shape of an event
+ * is a new revision of the same name.
+ */
+public final class EventCatalog {
+
+    private static final Map<String, Class<? extends LedgerEvent>> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register("account.opened", AccountOpened.class);
+        register("account.funds_deposited", FundsDeposited.class);
+    }
+
+    private EventCatalog() {
+    }
+
+    private static void register(String type, Class<? extends LedgerEvent> eventClass) {
+        BY_TYPE.put(type, eventClass);
+        BY_CLASS.put(eventClass, type);
+    }
+
+    public static Optional<Class<? extends LedgerEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static Optional<String> typeOf(Class<?> eventClass) {
+        return Optional.ofNullable(BY_CLASS.get(eventClass));
+    }
+
+    public static String requireTypeOf(Class<?> eventClass) {
+        return typeOf(eventClass).orElseThrow(
+                () -> new IllegalArgumentException(eventClass.getName() + " is not in the event catalog"));
+    }
+
+    public static Map<String, Class<? extends LedgerEvent>> all() {
+        return Map.copyOf(BY_TYPE);
+    }
+}

@@ -1,0 +1,75 @@
+package io.walletledger.envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Encodes and decodes the CloudEvents 1.0 structured JSON form of ledger events. */
+public final class EventEnvelopeCodec {
+
+    private final ObjectMapper json;
+
+    public EventEnvelopeCodec() {
+        this(LedgerJson.newObjectMapper());
+    }
+
+    public EventEnvelopeCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public byte[] encode(CloudEvent event) {
+        ObjectNode node = json.createObjectNode();
+        node.put("specversion", CloudEvent.SPEC_VERSION);
+        node.put("id", event.id());
+        node.put("source", event.source());
+        node.put("type", event.type());
+        node.put("subject", event.subject());
+        node.put("time", event.time().toString());
+        node.put("datacontenttype", CloudEvent.CONTENT_TYPE);
+        node.put("sequence", event.sequence());
+        node.set("data", json.valueToTree(event.data()));
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + event.id(), e);
+        }
+    }
+
+    public CloudEvent decode(byte[] bytes) {
+        JsonNode node;
+        try {
+            node = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UnreadableEvent("not JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new UnreadableEvent("not a JSON object", null);
+        }
+        if (!CloudEvent.SPEC_VERSION.equals(text(node, "specversion"))) {
+            throw new UnreadableEvent("unsupported CloudEvents specversion " + node.get("specversion"), null);
+        }
+        String type = text(node, "type");
+        Class<? extends LedgerEvent> dataClass = EventCatalog.classOf(type)
+                .orElseThrow(() -> new UnreadableEvent("unknown event type " + type, null));
+        try {
+            LedgerEvent data = json.treeToValue(node.required("data"), dataClass);
+            return new CloudEvent(text(node, "id"), text(node, "source"), type, text(node, "subject"),
+                    Instant.parse(text(node, "time")), node.required("sequence").asLong(), data);
+        } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            throw new UnreadableEvent("invalid " + type + " event: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new UnreadableEvent("missing CloudEvents attribute '" + field + "'", null);
+        }
+        return value.asText();
+    }
+}

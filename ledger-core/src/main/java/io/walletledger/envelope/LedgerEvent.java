@@ -1,0 +1,11 @@
+package io.walletledger.envelope;
+
+/**
+ * Every event of the public contract. Each aggregate's events form a sealed interface of their own
+ * ({@code AccountEvent}, ...), so consumers switch over them exhaustively.
+ */
+public interface LedgerEvent {
+
+    /** The stream the event belongs to; also the Kafka record key and the CloudEvents subject. */
+    String aggregateId();
+}

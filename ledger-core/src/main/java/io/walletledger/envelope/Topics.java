@@ -1,0 +1,19 @@
+package io.walletledger.envelope;
+
+/** Kafka topic names of the public contract, defined once for every service and test. */
+public final class Topics {
+
+    /** Every ledger event, CloudEvents JSON, key = aggregate id, unlimited retention. */
+    public static final String EVENTS = "ledger.events.v1";
+    /** Commands from upstream services, key = the account or payment the command targets. */
+    public static final String COMMANDS = "ledger.commands.v1";
+    /** The outcome of each command, key = command id. */
+    public static final String COMMAND_RESULTS = "ledger.command-results.v1";
+
+    private Topics() {
+    }
+
+    public static String deadLetterOf(String topic) {
+        return topic + ".dlq";
+    }
+}
