@@ -1,0 +1,80 @@
+package io.walletledger.command.config;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.walletledger.account.Account;
+import io.walletledger.command.publishing.EventTopicProvisioner;
+import io.walletledger.command.publishing.KafkaEventPublisher;
+import io.walletledger.envelope.CatalogTypeSerializer;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * Axon inside Micronaut: JDBC event store and token store in the service's database, Jackson
+ * serialization with catalog type names, the aggregates, and the streaming processor that
+ * publishes every event to Kafka (its token commits with the events it published: the outbox).
+ * Started when the context starts, shut down with it.
+ */
+@Factory
+public class AxonFactory {
+
+    @Singleton
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Context
+    @Bean(preDestroy = "shutdown")
+    Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
+                                    EventTopicProvisioner topics,
+                                    @Value("${ledger.publishing.batch-size:256}") int publishBatchSize) {
+        topics.ensureTopics();
+        Serializer serializer = CatalogTypeSerializer.create();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> tx)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(tx)
+                        .transactionManager(tx)
+                        .schema(EventStoreSchema.events())
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+                .configureAggregate(Account.class);
+        configurer.eventProcessing(processing -> processing
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(tx).schema(EventStoreSchema.tokens()).serializer(serializer).build())
+                .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(publishBatchSize))
+                .registerEventHandler(c -> publisher));
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return configuration;
+    }
+
+    @Singleton
+    CommandGateway commandGateway(Configuration configuration) {
+        return configuration.commandGateway();
+    }
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Runs the whole Wallet Ledger stack on embedded defaults: a real single-node Kafka broker (KRaft,
+# official artifacts), and command-, projection- and notification-service on H2 file databases
+# under $LEDGER_DATA_DIR. Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=java.sh
+. "$ROOT/deploy/local/java.sh"
+ledger_find_java
+
+VERSION=0.1.0-SNAPSHOT
+LEDGER_DATA_DIR=$(mkdir -p "${LEDGER_DATA_DIR:-$ROOT/data}" && cd "${LEDGER_DATA_DIR:-$ROOT/data}" && pwd)
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+COMMAND_SERVICE_PORT=${COMMAND_SERVICE_PORT:-8081}
+PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082}
+NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
+STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-180}
+# the bootstrap admin credential; the services read it once authentication exists
+export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-}
+
+KAFKA_JAR=$ROOT/deploy/local-kafka/target/ledger-local-kafka-$VERSION.jar
+SERVICES=(command-service projection-service notification-service)
+LOGS=$LEDGER_DATA_DIR/logs
+mkdir -p "$LOGS"
+
+jar_of() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+
+missing=0
+for artifact in "$KAFKA_JAR" $(for s in "${SERVICES[@]}"; do jar_of "$s"; done); do
+  [ -f "$artifact" ] || missing=1
+done
+if [ "$missing" = 1 ] || [ "${LEDGER_REBUILD:-0}" = 1 ]; then
+  echo "==> building (once): ./mvnw -DskipTests package"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+fi
+
+PIDS=()
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return
+  stopping=1
+  trap - INT TERM
+  echo "==> stopping"
+  local pid
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for _ in $(seq 1 60); do
+    local alive=0
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "==> stopped"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+await() { # name pid check-command...
+  local name=$1 pid=$2; shift 2
+  local deadline=$((SECONDS + STARTUP_TIMEOUT_SECONDS))
+  until "$@"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "!! $name exited during startup; last lines of $LOGS/$name.log:" >&2
+      tail -n 40 "$LOGS/$name.log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "!! $name not ready after ${STARTUP_TIMEOUT_SECONDS}s; see $LOGS/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/health"; }
+
+echo "==> Java: $LEDGER_JAVA"
+echo "==> data: $LEDGER_DATA_DIR"
+"$LEDGER_JAVA" -Xms64m -Xmx512m -Dledger.process=kafka \
+  -cp "$KAFKA_JAR:$ROOT/deploy/local-kafka/target/lib/*" io.walletledger.deploy.kafka.LocalKafkaMain \
+  "$LEDGER_DATA_DIR/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" >"$LOGS/kafka.log" 2>&1 &
+PIDS+=($!)
+await kafka "${PIDS[-1]}" port_open "$KAFKA_PORT"
+echo "==> kafka                 127.0.0.1:$KAFKA_PORT (KRaft, log $LOGS/kafka.log)"
+
+port_of() {
+  case $1 in
+    command-service) echo "$COMMAND_SERVICE_PORT" ;;
+    projection-service) echo "$PROJECTION_SERVICE_PORT" ;;
+    notification-service) echo "$NOTIFICATION_SERVICE_PORT" ;;
+  esac
+}
+
+for service in "${SERVICES[@]}"; do
+  env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+      LEDGER_DB_URL="jdbc:h2:file:$LEDGER_DATA_DIR/$service;DB_CLOSE_ON_EXIT=FALSE" \
+      COMMAND_SERVICE_PORT="$COMMAND_SERVICE_PORT" PROJECTION_SERVICE_PORT="$PROJECTION_SERVICE_PORT" \
+      NOTIFICATION_SERVICE_PORT="$NOTIFICATION_SERVICE_PORT" \
+      "$LEDGER_JAVA" -Xms64m -Xmx384m -XX:+UseSerialGC -Dledger.process="$service" \
+      -jar "$(jar_of "$service")" >"$LOGS/$service.log" 2>&1 &
+  PIDS+=($!)
+done
+for i in "${!SERVICES[@]}"; do
+  service=${SERVICES[$i]}
+  await "$service" "${PIDS[$((i + 1))]}" healthy "$(port_of "$service")"
+  printf '==> %-21s http://127.0.0.1:%s (health /health, log %s)\n' "$service" "$(port_of "$service")" "$LOGS/$service.log"
+done
+echo "==> Wallet Ledger is up. Ctrl-C stops everything."
+
+while true; do
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      echo "!! a process of the stack exited (pid ${PIDS[$i]}); stopping the rest" >&2
+      exit 1
+    fi
+  done
+  sleep 1 &
+  wait $! || true
+done

@@ -1,0 +1,135 @@
+package io.walletledger.servicekit.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.walletledger.account.AccountId;
+import io.walletledger.money.CurrencyCode;
+import io.walletledger.money.InvalidAmount;
+import io.walletledger.money.Money;
+
+import java.util.Arrays;
+
+/**
+ * A request body read strictly: the type of every field is checked here and reported by name, so a
+ * malformed request is a 400 problem, never a 500, and never reaches the domain.
+ */
+public final class JsonRequest {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static {
+        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxNumberLength(40).maxStringLength(16_384).build());
+    }
+
+    private final JsonNode root;
+
+    private JsonRequest(JsonNode root) {
+        this.root = root;
+    }
+
+    public static JsonRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.validation("a JSON object body is required");
+        }
+        JsonNode node;
+        try {
+            node = STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.validation("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.validation("the body must be a JSON object");
+        }
+        return new JsonRequest(node);
+    }
+
+    public String requiredText(String field, int maxLength) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            throw ProblemException.validation("'" + field + "' is required");
+        }
+        return text(field, value, maxLength);
+    }
+
+    public String optionalText(String field, int maxLength) {
+        JsonNode value = root.get(field);
+        return value == null || value.isNull() ? null : text(field, value, maxLength);
+    }
+
+    private static String text(String field, JsonNode value, int maxLength) {
+        if (!value.isTextual()) {
+            throw ProblemException.validation("'" + field + "' must be a string");
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw ProblemException.validation("'" + field + "' must not be blank");
+        }
+        if (text.length() > maxLength) {
+            throw ProblemException.validation("'" + field + "' must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    public AccountId requiredAccountId(String field) {
+        String text = requiredText(field, 64);
+        try {
+            return AccountId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation("'" + field + "' is not a valid account id");
+        }
+    }
+
+    public int optionalInt(String field, int fallback, int min, int max) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            throw ProblemException.validation("'" + field + "' must be an integer from " + min + " to " + max);
+        }
+        return value.asInt();
+    }
+
+    @SafeVarargs
+    public final <E extends Enum<E>> E requiredEnum(String field, Class<E> type, E... allowed) {
+        String text = requiredText(field, 64);
+        for (E candidate : allowed) {
+            if (candidate.name().equals(text)) {
+                return candidate;
+            }
+        }
+        throw ProblemException.validation("'" + field + "' must be one of " + Arrays.toString(allowed)
+                + ", was '" + text + "'");
+    }
+
+    public CurrencyCode requiredCurrency(String field) {
+        return CurrencyCode.of(requiredText(field, 16));
+    }
+
+    /** An amount in minor units: a JSON integer, positive, at most 10^15 (I9). */
+    public Money requiredAmount(String amountField, String currencyField) {
+        JsonNode value = root.get(amountField);
+        if (value == null || value.isNull()) {
+            throw ProblemException.validation("'" + amountField + "' is required");
+        }
+        CurrencyCode currency = requiredCurrency(currencyField);
+        if (!value.isNumber()) {
+            throw new InvalidAmount("'" + amountField + "' must be an integer count of minor units of " + currency);
+        }
+        if (!value.isIntegralNumber()) {
+            throw new InvalidAmount("'" + amountField + "' must be an integer count of minor units of " + currency
+                    + ", fractions are not allowed");
+        }
+        if (!value.canConvertToLong()) {
+            throw new InvalidAmount("'" + amountField + "' is too large");
+        }
+        return new Money(value.asLong(), currency).requireValidMovement();
+    }
+}

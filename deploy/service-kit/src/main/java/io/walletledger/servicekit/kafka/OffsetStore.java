@@ -1,0 +1,64 @@
+package io.walletledger.servicekit.kafka;
+
+import org.apache.kafka.common.TopicPartition;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Consumed offsets in the service's own database (table {@code consumer_offset}), written in the
+ * same transaction as the rows they produced: after a crash the consumer resumes exactly after the
+ * last committed effect.
+ */
+final class OffsetStore {
+
+    private final String group;
+
+    OffsetStore(String group) {
+        this.group = group;
+    }
+
+    Map<TopicPartition, Long> load(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT next_offset FROM consumer_offset WHERE consumer_group = ? AND topic = ? AND partition_no = ?")) {
+            for (TopicPartition partition : partitions) {
+                select.setString(1, group);
+                select.setString(2, partition.topic());
+                select.setInt(3, partition.partition());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        offsets.put(partition, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
+    void save(Connection transaction, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE consumer_offset SET next_offset = ? WHERE consumer_group = ? AND topic = ? AND partition_no = ?");
+             PreparedStatement insert = transaction.prepareStatement(
+                     "INSERT INTO consumer_offset (consumer_group, topic, partition_no, next_offset) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<TopicPartition, Long> entry : nextOffsets.entrySet()) {
+                update.setLong(1, entry.getValue());
+                update.setString(2, group);
+                update.setString(3, entry.getKey().topic());
+                update.setInt(4, entry.getKey().partition());
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, group);
+                    insert.setString(2, entry.getKey().topic());
+                    insert.setInt(3, entry.getKey().partition());
+                    insert.setLong(4, entry.getValue());
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+}
