@@ -1,0 +1,52 @@
+package io.walletledger.command;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.walletledger.testkit.KafkaEndpoint;
+import io.walletledger.testkit.PostgresDatabase;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** command-service on a random port against a real broker and a real PostgreSQL database. */
+final class CommandServiceRunning implements AutoCloseable {
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private CommandServiceRunning(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database) {
+        return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.url", database.jdbcUrl(),
+                "datasources.default.username", database.username(),
+                "datasources.default.password", database.password(),
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers())));
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return post(path, json, "application/json");
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

@@ -1,0 +1,83 @@
+package io.walletledger.notification.delivery;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.walletledger.account.AccountId;
+import io.walletledger.account.AccountOpened;
+import io.walletledger.account.AccountType;
+import io.walletledger.envelope.CloudEvent;
+import io.walletledger.money.CurrencyCode;
+import io.walletledger.testkit.EventTopic;
+import io.walletledger.testkit.KafkaEndpoint;
+import io.walletledger.testkit.PostgresDatabase;
+import io.walletledger.testkit.RealServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(RealServices.class)
+class EventIntakeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Pattern OPENED = Pattern.compile(
+            "ledger_notification_events_total\\{type=\"account.opened\"} ([0-9.]+)");
+    private static EmbeddedServer server;
+    private static EventTopic topic;
+
+    @BeforeAll
+    static void start(KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
+        topic = new EventTopic(kafka);
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.url", db.jdbcUrl(),
+                "datasources.default.username", db.username(),
+                "datasources.default.password", db.password(),
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.getApplicationContext().close();
+        topic.close();
+    }
+
+    @Test
+    void every_consumed_event_is_counted_by_type_on_the_metrics_endpoint() throws Exception {
+        double before = openedCount();
+        for (int i = 0; i < 3; i++) {
+            topic.publish(CloudEvent.of(UUID.randomUUID().toString(), 0, T0, new AccountOpened(
+                    AccountId.of("acc-n-" + UUID.randomUUID()), "o", AccountType.CUSTOMER, CurrencyCode.of("EUR"), 1, T0)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> openedCount() == before + 3);
+    }
+
+    @Test
+    void health_is_up_once_ready() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    private static double openedCount() throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = OPENED.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
