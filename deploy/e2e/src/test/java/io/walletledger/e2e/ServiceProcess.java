@@ -1,0 +1,85 @@
+package io.walletledger.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** One service's packaged jar running as its own process, as in production. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, String portVariable, Map<String, String> environment) throws IOException {
+        Path root = Path.of(System.getProperty("ledger.repository.root", "../.."));
+        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + System.getProperty("ledger.version") + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("packaged jar missing: " + jar + " (run ./mvnw verify from the root)");
+        }
+        int port = freePort();
+        Path logs = Path.of("target", "e2e-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = new HashMap<>(environment);
+        env.put(portVariable, Integer.toString(port));
+        builder.environment().putAll(env);
+        return new ServiceProcess(name, builder.start(), port, log);
+    }
+
+    void awaitHealthy() {
+        HttpClient http = HttpClient.newHttpClient();
+        await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited: " + Files.readString(log));
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(uri("/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

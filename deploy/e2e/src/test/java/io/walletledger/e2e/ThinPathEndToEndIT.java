@@ -1,0 +1,146 @@
+package io.walletledger.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.envelope.Topics;
+import io.walletledger.testkit.KafkaEndpoint;
+import io.walletledger.testkit.PostgresDatabase;
+import io.walletledger.testkit.RealServices;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The thin path through the whole system, each service as its own process from its packaged jar,
+ * on a real Kafka broker and real PostgreSQL (one database per service):
+ * POST /v1/accounts and /v1/deposits → event store → ledger.events.v1 → account view → GET;
+ * notification-service counts the same events.
+ */
+@ExtendWith(RealServices.class)
+class ThinPathEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern DEPOSITS_COUNTED = Pattern.compile(
+            "ledger_notification_events_total\\{type=\"account.funds_deposited\"} ([0-9.]+)");
+
+    private static KafkaEndpoint kafka;
+    private static ServiceProcess commands;
+    private static ServiceProcess projections;
+    private static ServiceProcess notifications;
+
+    @BeforeAll
+    static void startStack(KafkaEndpoint broker, PostgresDatabase database) throws Exception {
+        kafka = broker;
+        commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", env(database.sibling("cmd")));
+        commands.awaitHealthy();
+        projections = ServiceProcess.start("projection-service", "PROJECTION_SERVICE_PORT", env(database.sibling("proj")));
+        notifications = ServiceProcess.start("notification-service", "NOTIFICATION_SERVICE_PORT",
+                env(database.sibling("notif")));
+        projections.awaitHealthy();
+        notifications.awaitHealthy();
+    }
+
+    private static Map<String, String> env(PostgresDatabase db) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "LEDGER_DB_URL", db.jdbcUrl(),
+                "LEDGER_DB_USER", db.username(),
+                "LEDGER_DB_PASSWORD", db.password());
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        for (ServiceProcess process : new ServiceProcess[] {notifications, projections, commands}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    @Test
+    void a_deposit_flows_from_the_command_api_to_the_account_view_and_the_notification_intake() throws Exception {
+        JsonNode account = JSON.readTree(post(commands.uri("/v1/accounts"),
+                "{\"ownerId\":\"dora\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}", 201));
+        String id = account.get("id").asText();
+        post(commands.uri("/v1/deposits"),
+                "{\"accountId\":\"" + id + "\",\"amount\":1250,\"currency\":\"EUR\",\"method\":\"CARD\"}", 201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(id) == 1250);
+        JsonNode view = JSON.readTree(get(projections.uri("/v1/accounts/" + id)).body());
+        assertThat(view.at("/available/amount").asLong()).isEqualTo(1250);
+        assertThat(view.get("ownerId").asText()).isEqualTo("dora");
+        await().atMost(Duration.ofSeconds(30)).until(() -> depositsCounted() >= 1);
+
+        List<JsonNode> envelopes = envelopesKeyed(id, 2);
+        assertThat(envelopes).extracting(e -> e.get("type").asText())
+                .containsExactly("account.opened", "account.funds_deposited");
+        assertThat(envelopes).allSatisfy(e -> {
+            assertThat(e.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(e.get("subject").asText()).isEqualTo(id);
+            assertThat(e.get("id").asText()).isNotBlank();
+            assertThat(e.get("time").asText()).isNotBlank();
+        });
+        assertThat(envelopes.get(1).at("/data/amount/amount").asLong()).isEqualTo(1250);
+    }
+
+    private static String post(URI uri, String json, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long balance(String id) throws Exception {
+        HttpResponse<String> response = get(projections.uri("/v1/accounts/" + id));
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).at("/balance/amount").asLong() : -1;
+    }
+
+    private static double depositsCounted() throws Exception {
+        Matcher m = DEPOSITS_COUNTED.matcher(get(notifications.uri("/prometheus")).body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static List<JsonNode> envelopesKeyed(String key, int expected) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + key,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(Set.of(Topics.EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        found.add(JSON.readTree(r.value()));
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Smoke test of deploy/local/run.sh on a fresh data folder: three healthy services, a deposit read
+# back from the projection, a restart that keeps the balance, and no process left behind.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export LEDGER_DATA_DIR=${SMOKE_DATA_DIR:-$(mktemp -d /tmp/ledger-smoke.XXXXXX)}
+export KAFKA_PORT=${KAFKA_PORT:-9092} COMMAND_SERVICE_PORT=${COMMAND_SERVICE_PORT:-8081}
+export PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082} NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
+OUT=$LEDGER_DATA_DIR/run.out
+RUN_PID=""
+
+fail() {
+  echo "SMOKE FAILED: $*" >&2
+  [ -f "$OUT" ] && tail -n 30 "$OUT" >&2
+  for log in "$LEDGER_DATA_DIR"/logs/*.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -n 30 "$log" >&2; }; done
+  [ -n "$RUN_PID" ] && kill -TERM "$RUN_PID" 2>/dev/null
+  exit 1
+}
+
+start_stack() {
+  local started=$SECONDS
+  "$ROOT/deploy/local/run.sh" >"$OUT" 2>&1 &
+  RUN_PID=$!
+  until grep -q 'Wallet Ledger is up' "$OUT" 2>/dev/null; do
+    kill -0 "$RUN_PID" 2>/dev/null || fail "run.sh exited during startup"
+    [ $((SECONDS - started)) -lt 600 ] || fail "stack not healthy after 600s"
+    sleep 1
+  done
+  for port in "$COMMAND_SERVICE_PORT" "$PROJECTION_SERVICE_PORT" "$NOTIFICATION_SERVICE_PORT"; do
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null || fail "GET /health on $port is not 200"
+  done
+  echo "smoke: stack healthy in $((SECONDS - started))s"
+}
+
+stop_stack() {
+  kill -TERM "$RUN_PID"
+  wait "$RUN_PID" || true
+  local leftovers
+  leftovers=$(pgrep -f -- "-Dledger.process=" || true)
+  [ -z "$leftovers" ] || fail "processes left behind after SIGTERM: $leftovers"
+  echo "smoke: stopped, no process left behind"
+}
+
+balance_of() {
+  curl -fs "http://127.0.0.1:$PROJECTION_SERVICE_PORT/v1/accounts/$1" \
+    | sed -n 's/.*"balance":{"amount":\(-\{0,1\}[0-9]*\).*/\1/p'
+}
+
+await_balance() {
+  for _ in $(seq 1 60); do
+    [ "$(balance_of "$1")" = "$2" ] && return 0
+    sleep 0.5
+  done
+  fail "balance of $1 is '$(balance_of "$1")', expected $2"
+}
+
+start_stack
+account=$(curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
+  -d '{"ownerId":"smoke","type":"CUSTOMER","currency":"EUR"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$account" ] || fail "account not opened"
+curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/deposits" -H 'Content-Type: application/json' \
+  -d "{\"accountId\":\"$account\",\"amount\":4200,\"currency\":\"EUR\",\"method\":\"CARD\"}" >/dev/null \
+  || fail "deposit refused"
+await_balance "$account" 4200
+echo "smoke: deposit of 4200 visible on $account"
+stop_stack
+
+start_stack
+await_balance "$account" 4200
+echo "smoke: balance kept across a restart"
+stop_stack
+echo "SMOKE PASSED"
