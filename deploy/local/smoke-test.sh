@@ -57,9 +57,10 @@ await_balance() {
 
 start_stack
 account=$(curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
-  -d '{"ownerId":"smoke","type":"CUSTOMER","currency":"EUR"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  -H "Idempotency-Key: smoke-open-$$" -d '{"ownerId":"smoke","type":"CUSTOMER","currency":"EUR"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$account" ] || fail "account not opened"
 curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/deposits" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: smoke-deposit-$$" \
   -d "{\"accountId\":\"$account\",\"amount\":4200,\"currency\":\"EUR\",\"method\":\"CARD\"}" >/dev/null \
   || fail "deposit refused"
 await_balance "$account" 4200

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 
 /** command-service on a random port against a real broker and a real PostgreSQL database. */
 final class CommandServiceRunning implements AutoCloseable {
@@ -30,14 +31,27 @@ final class CommandServiceRunning implements AutoCloseable {
                 "ledger.kafka.bootstrap-servers", kafka.bootstrapServers())));
     }
 
+    /** POSTs JSON under a fresh Idempotency-Key. */
     HttpResponse<String> post(String path, String json) throws Exception {
-        return post(path, json, "application/json");
+        return post(path, json, "application/json", UUID.randomUUID().toString());
     }
 
     HttpResponse<String> post(String path, String body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+        return post(path, body, contentType, UUID.randomUUID().toString());
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postWithKey(String path, String json, String idempotencyKey) throws Exception {
+        return post(path, json, "application/json", idempotencyKey);
     }
 
     HttpResponse<String> get(String path) throws Exception {

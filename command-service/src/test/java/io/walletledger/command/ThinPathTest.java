@@ -59,7 +59,7 @@ class ThinPathTest {
                 "{\"ownerId\":\"alice\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
         assertThat(opened.statusCode()).isEqualTo(201);
         String accountId = JSON.readTree(opened.body()).get("id").asText();
-        assertThat(opened.headers().firstValue("Location")).contains("/v1/accounts/" + accountId);
+        assertThat(JSON.readTree(opened.body()).get("consistencyToken").asText()).isEqualTo(accountId + "@0");
 
         HttpResponse<String> deposited = service.post("/v1/deposits",
                 "{\"accountId\":\"" + accountId + "\",\"amount\":1250,\"currency\":\"EUR\",\"method\":\"CARD\"}");

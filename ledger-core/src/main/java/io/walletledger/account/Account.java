@@ -8,16 +8,29 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A wallet account: guards first, then {@code apply}; state changes only in event sourcing handlers. */
+/**
+ * A wallet account: guards first, then {@code apply}; state changes only in event sourcing handlers.
+ * Every debit is checked here, synchronously: status (I6), available funds (I2), the daily outgoing
+ * limit of the KYC tier (I9).
+ */
 public class Account {
 
     @AggregateIdentifier
     private AccountId accountId;
+    private AccountType type;
     private CurrencyCode currency;
     private AccountStatus status;
+    private int kycTier;
     private long balanceMinor;
+    private long heldMinor;
+    private LocalDate outgoingDay;
+    private long outgoingTodayMinor;
 
     Account() {
         // for Axon
@@ -25,12 +38,15 @@ public class Account {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(OpenAccount command) {
+    void handle(OpenAccount command, KycLimits limits) {
         if (accountId != null) {
             throw new AccountAlreadyExists(command.accountId());
         }
         if (command.type() == AccountType.SYSTEM) {
             throw new IllegalArgumentException("SYSTEM accounts are opened by the ledger itself");
+        }
+        if (!limits.knows(command.kycTier())) {
+            throw new IllegalArgumentException("unknown KYC tier " + command.kycTier());
         }
         apply(new AccountOpened(command.accountId(), command.ownerId(), command.type(), command.currency(),
                 command.kycTier(), command.requestedAt()));
@@ -40,23 +56,112 @@ public class Account {
     void handle(DepositFunds command) {
         Money amount = command.amount().requireValidMovement();
         amount.requireCurrency(currency);
-        if (status == AccountStatus.CLOSED) {
-            throw new AccountClosed(accountId);
-        }
+        requireNotClosed();
         apply(new FundsDeposited(accountId, command.depositId(), amount, command.method(),
                 command.method().fundingAccount(currency), command.reference(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawFunds command, KycLimits limits) {
+        Money amount = requireDebitAllowed(command.amount(), command.requestedAt(), limits);
+        apply(new FundsWithdrawn(accountId, command.withdrawalId(), amount, command.method(),
+                command.method().fundingAccount(currency), command.reference(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(FreezeAccount command) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new InvalidAccountState(accountId, status, "freeze");
+        }
+        apply(new AccountFrozen(accountId, command.reason(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(UnfreezeAccount command) {
+        if (status != AccountStatus.FROZEN) {
+            throw new InvalidAccountState(accountId, status, "unfreeze");
+        }
+        apply(new AccountUnfrozen(accountId, command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CloseAccount command) {
+        requireNotClosed();
+        if (balanceMinor != 0 || heldMinor != 0) {
+            throw new AccountNotEmpty(accountId, balanceMinor, heldMinor);
+        }
+        apply(new AccountClosed(accountId, command.requestedAt()));
+    }
+
+    /** The checks every debit and hold passes: I9 amount, I5 currency, I6 status, I2 funds, I9 daily limit. */
+    private Money requireDebitAllowed(Money requested, Instant at, KycLimits limits) {
+        Money amount = requested.requireValidMovement();
+        amount.requireCurrency(currency);
+        requireNotClosed();
+        if (status == AccountStatus.FROZEN) {
+            throw new AccountIsFrozen(accountId);
+        }
+        long available = Math.subtractExact(balanceMinor, heldMinor);
+        if (type != AccountType.SYSTEM && amount.minorUnits() > available) {
+            throw new InsufficientFunds(accountId, amount, new Money(available, currency));
+        }
+        long limit = limits.dailyLimitMinor(kycTier, currency.minorUnitExponent());
+        long outSoFar = day(at).equals(outgoingDay) ? outgoingTodayMinor : 0;
+        if (Math.addExact(outSoFar, amount.minorUnits()) > limit) {
+            throw new LimitExceeded(accountId, new Money(limit, currency), new Money(outSoFar, currency), amount);
+        }
+        return amount;
+    }
+
+    private void requireNotClosed() {
+        if (status == AccountStatus.CLOSED) {
+            throw new AccountIsClosed(accountId);
+        }
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private void countOutgoing(Money amount, Instant at) {
+        LocalDate day = day(at);
+        outgoingTodayMinor = day.equals(outgoingDay) ? Math.addExact(outgoingTodayMinor, amount.minorUnits())
+                : amount.minorUnits();
+        outgoingDay = day;
     }
 
     @EventSourcingHandler
     void on(AccountOpened event) {
         accountId = event.accountId();
+        type = event.type();
         currency = event.currency();
+        kycTier = event.kycTier();
         status = AccountStatus.ACTIVE;
-        balanceMinor = 0;
     }
 
     @EventSourcingHandler
     void on(FundsDeposited event) {
         balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(FundsWithdrawn event) {
+        balanceMinor = Math.subtractExact(balanceMinor, event.amount().minorUnits());
+        countOutgoing(event.amount(), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(AccountFrozen event) {
+        status = AccountStatus.FROZEN;
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnfrozen event) {
+        status = AccountStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosed event) {
+        status = AccountStatus.CLOSED;
     }
 }

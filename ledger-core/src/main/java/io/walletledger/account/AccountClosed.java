@@ -1,10 +1,9 @@
 package io.walletledger.account;
 
-import io.walletledger.violation.LedgerViolation;
+import org.axonframework.serialization.Revision;
 
-/** I6: a CLOSED account accepts nothing. */
-public final class AccountClosed extends LedgerViolation {
-    public AccountClosed(AccountId accountId) {
-        super("account " + accountId + " is closed");
-    }
+import java.time.Instant;
+
+@Revision("1")
+public record AccountClosed(AccountId accountId, Instant occurredAt) implements AccountEvent {
 }

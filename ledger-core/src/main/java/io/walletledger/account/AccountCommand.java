@@ -1,6 +1,7 @@
 package io.walletledger.account;
 
 /** Commands addressed to one {@link Account}. */
-public sealed interface AccountCommand permits OpenAccount, DepositFunds {
+public sealed interface AccountCommand
+        permits OpenAccount, DepositFunds, WithdrawFunds, FreezeAccount, UnfreezeAccount, CloseAccount {
     AccountId accountId();
 }

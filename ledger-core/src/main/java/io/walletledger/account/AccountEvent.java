@@ -3,7 +3,8 @@ package io.walletledger.account;
 import io.walletledger.envelope.LedgerEvent;
 
 /** Facts about one account, in the order of its stream. */
-public sealed interface AccountEvent extends LedgerEvent permits AccountOpened, FundsDeposited {
+public sealed interface AccountEvent extends LedgerEvent
+        permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed {
     AccountId accountId();
 
     @Override

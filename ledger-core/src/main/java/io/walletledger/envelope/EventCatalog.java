@@ -1,7 +1,11 @@
 package io.walletledger.envelope;
 
+import io.walletledger.account.AccountClosed;
+import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountOpened;
+import io.walletledger.account.AccountUnfrozen;
 import io.walletledger.account.FundsDeposited;
+import io.walletledger.account.FundsWithdrawn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,10 @@ public final class EventCatalog {
     static {
         register("account.opened", AccountOpened.class);
         register("account.funds_deposited", FundsDeposited.class);
+        register("account.funds_withdrawn", FundsWithdrawn.class);
+        register("account.frozen", AccountFrozen.class);
+        register("account.unfrozen", AccountUnfrozen.class);
+        register("account.closed", AccountClosed.class);
     }
 
     private EventCatalog() {

@@ -1,5 +1,6 @@
 package io.walletledger.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Objects;
@@ -49,6 +50,7 @@ public record Money(@JsonProperty("amount") long minorUnits, CurrencyCode curren
         return new Money(Math.negateExact(minorUnits), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return minorUnits < 0;
     }

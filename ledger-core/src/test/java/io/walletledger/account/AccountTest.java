@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 
 class AccountTest {
 
@@ -24,6 +25,7 @@ class AccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(KycLimits.defaults());
     }
 
     @Nested
@@ -78,6 +80,130 @@ class AccountTest {
                     .when(new DepositFunds(ALICE, "dep-1", Money.of(100, "USD"), PaymentMethod.CARD, null, T0))
                     .expectException(CurrencyMismatch.class)
                     .expectNoEvents();
+        }
+    }
+
+    private static FundsDeposited deposited(long minor) {
+        return new FundsDeposited(ALICE, "dep-0", Money.of(minor, "EUR"), PaymentMethod.CARD,
+                AccountId.of("sys-funding-card-eur"), null, T0);
+    }
+
+    private static WithdrawFunds withdraw(String id, long minor, Instant at) {
+        return new WithdrawFunds(ALICE, id, Money.of(minor, "EUR"), PaymentMethod.BANK_TRANSFER, null, at);
+    }
+
+    private static FundsWithdrawn withdrawn(String id, long minor, Instant at) {
+        return new FundsWithdrawn(ALICE, id, Money.of(minor, "EUR"), PaymentMethod.BANK_TRANSFER,
+                AccountId.of("sys-funding-bank-transfer-eur"), null, at);
+    }
+
+    @Nested
+    class Withdrawing {
+        @Test
+        void I1_conservation_a_withdrawal_credits_the_methods_funding_account_by_the_same_amount() {
+            fixture.given(ALICE_OPENED, deposited(5_000))
+                    .when(withdraw("wd-1", 1_500, T0))
+                    .expectEvents(withdrawn("wd-1", 1_500, T0));
+        }
+
+        @Test
+        void I2_no_overdraft_a_withdrawal_above_the_available_balance_is_refused() {
+            fixture.given(ALICE_OPENED, deposited(1_000))
+                    .when(withdraw("wd-1", 1_001, T0))
+                    .expectException(InsufficientFunds.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void I2_no_overdraft_the_whole_balance_can_be_withdrawn_and_not_a_cent_more() {
+            fixture.given(ALICE_OPENED, deposited(1_000), withdrawn("wd-1", 1_000, T0))
+                    .when(withdraw("wd-2", 1, T0))
+                    .expectException(InsufficientFunds.class);
+        }
+
+        @Test
+        void I6_account_status_a_frozen_account_accepts_no_debits() {
+            fixture.given(ALICE_OPENED, deposited(1_000), new AccountFrozen(ALICE, "fraud review", T0))
+                    .when(withdraw("wd-1", 10, T0))
+                    .expectException(AccountIsFrozen.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void I6_account_status_a_frozen_account_still_accepts_credits() {
+            fixture.given(ALICE_OPENED, new AccountFrozen(ALICE, "fraud review", T0))
+                    .when(new DepositFunds(ALICE, "dep-1", Money.of(10, "EUR"), PaymentMethod.CASH, null, T0))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void I9_limits_the_daily_outgoing_limit_of_the_kyc_tier_holds() {
+            // tier 1: 1,000.00 EUR a day = 100,000 minor units
+            fixture.given(ALICE_OPENED, deposited(500_000), withdrawn("wd-1", 99_000, T0))
+                    .when(withdraw("wd-2", 1_001, T0.plusSeconds(60)))
+                    .expectException(LimitExceeded.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void I9_limits_the_daily_limit_starts_again_the_next_utc_day() {
+            fixture.given(ALICE_OPENED, deposited(500_000), withdrawn("wd-1", 100_000, T0))
+                    .when(withdraw("wd-2", 100_000, T0.plusSeconds(86_400)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(withdrawn("wd-2", 100_000, T0.plusSeconds(86_400)));
+        }
+
+        @Test
+        void I9_limits_follow_the_configured_tiers_and_the_currency_exponent() {
+            AggregateTestFixture<Account> strict = new AggregateTestFixture<>(Account.class);
+            strict.registerInjectableResource(new KycLimits(Map.of(0, 5L, 1, 50L)));
+            AccountOpened yen = new AccountOpened(ALICE, "alice", AccountType.CUSTOMER, CurrencyCode.of("JPY"), 1, T0);
+            strict.given(yen, new FundsDeposited(ALICE, "d", Money.of(1_000, "JPY"), PaymentMethod.CARD,
+                            AccountId.of("sys-funding-card-jpy"), null, T0))
+                    .when(new WithdrawFunds(ALICE, "wd", Money.of(51, "JPY"), PaymentMethod.CASH, null, T0))
+                    .expectException(LimitExceeded.class);
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+        @Test
+        void an_active_account_can_be_frozen_and_unfrozen() {
+            fixture.given(ALICE_OPENED)
+                    .when(new FreezeAccount(ALICE, "chargeback", T0))
+                    .expectEvents(new AccountFrozen(ALICE, "chargeback", T0));
+            fixture.given(ALICE_OPENED, new AccountFrozen(ALICE, "chargeback", T0))
+                    .when(new UnfreezeAccount(ALICE, T0))
+                    .expectEvents(new AccountUnfrozen(ALICE, T0));
+        }
+
+        @Test
+        void unfreezing_an_active_account_is_an_invalid_state() {
+            fixture.given(ALICE_OPENED)
+                    .when(new UnfreezeAccount(ALICE, T0))
+                    .expectException(InvalidAccountState.class);
+        }
+
+        @Test
+        void I6_account_status_an_account_closes_only_at_zero_balance() {
+            fixture.given(ALICE_OPENED, deposited(1))
+                    .when(new CloseAccount(ALICE, T0))
+                    .expectException(AccountNotEmpty.class)
+                    .expectNoEvents();
+            fixture.given(ALICE_OPENED, deposited(1), withdrawn("wd", 1, T0))
+                    .when(new CloseAccount(ALICE, T0))
+                    .expectEvents(new AccountClosed(ALICE, T0));
+        }
+
+        @Test
+        void I6_account_status_a_closed_account_accepts_nothing() {
+            fixture.given(ALICE_OPENED, new AccountClosed(ALICE, T0))
+                    .when(new DepositFunds(ALICE, "dep-1", Money.of(10, "EUR"), PaymentMethod.CASH, null, T0))
+                    .expectException(AccountIsClosed.class)
+                    .expectNoEvents();
+            fixture.given(ALICE_OPENED, new AccountClosed(ALICE, T0))
+                    .when(new FreezeAccount(ALICE, "x", T0))
+                    .expectException(InvalidAccountState.class);
         }
     }
 }

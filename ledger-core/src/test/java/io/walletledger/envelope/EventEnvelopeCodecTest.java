@@ -41,6 +41,7 @@ class EventEnvelopeCodecTest {
         assertThat(json.get("sequence").asLong()).isEqualTo(3);
         assertThat(json.at("/data/amount/amount").asLong()).isEqualTo(1234);
         assertThat(json.at("/data/amount/currency").asText()).isEqualTo("EUR");
+        assertThat(json.at("/data/amount")).hasSize(2);
         assertThat(json.at("/data/accountId").asText()).isEqualTo("acc-1");
     }
 

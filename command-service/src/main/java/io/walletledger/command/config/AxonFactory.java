@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.walletledger.account.Account;
+import io.walletledger.account.KycLimits;
+import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
@@ -13,9 +15,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
@@ -40,10 +44,15 @@ public class AxonFactory {
         return Clock.systemUTC();
     }
 
+    @Singleton
+    KycLimits kycLimits(LimitsSettings settings) {
+        return settings.toKycLimits();
+    }
+
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
-                                    EventTopicProvisioner topics,
+                                    EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -56,10 +65,13 @@ public class AxonFactory {
                         .connectionProvider(tx)
                         .transactionManager(tx)
                         .schema(EventStoreSchema.events())
+                        // a duplicate (aggregate, sequence) is a lost optimistic race: a ConcurrencyException, retried
+                        .persistenceExceptionResolver(new SQLStateResolver("23505"))
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .build())
-                .configureAggregate(Account.class);
+                .configureAggregate(Account.class)
+                .registerComponent(KycLimits.class, c -> limits);
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(tx).schema(EventStoreSchema.tokens()).serializer(serializer).build())
@@ -67,8 +79,12 @@ public class AxonFactory {
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(publishBatchSize))
-                .registerEventHandler(c -> publisher));
+                .registerEventHandler(c -> publisher)
+                // a publishing failure must stop the processor (and retry), never skip an event
+                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance()));
         Configuration configuration = configurer.buildConfiguration();
+        configuration.eventBus().registerDispatchInterceptor(appended);
         configuration.start();
         return configuration;
     }

@@ -1,48 +1,115 @@
 package io.walletledger.command.http;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountStatus;
 import io.walletledger.account.AccountType;
+import io.walletledger.account.CloseAccount;
+import io.walletledger.account.FreezeAccount;
+import io.walletledger.account.KycLimits;
 import io.walletledger.account.OpenAccount;
+import io.walletledger.account.UnfreezeAccount;
+import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.money.CurrencyCode;
 import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.ProblemException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
-@Controller("/v1/accounts")
+@Controller(value = "/v1/accounts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 class AccountController {
 
     private final CommandGateway commands;
+    private final CommandEndpoint endpoint;
+    private final AppendedEvents appended;
+    private final KycLimits limits;
     private final Clock clock;
 
-    AccountController(CommandGateway commands, Clock clock) {
+    AccountController(CommandGateway commands, CommandEndpoint endpoint, AppendedEvents appended, KycLimits limits,
+                      Clock clock) {
         this.commands = commands;
+        this.endpoint = endpoint;
+        this.appended = appended;
+        this.limits = limits;
         this.clock = clock;
     }
 
     record AccountResponse(String id, String ownerId, AccountType type, String currency, int kycTier,
-                           AccountStatus status, Instant openedAt) {
+                           AccountStatus status, Instant openedAt, String consistencyToken) {
     }
 
-    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<AccountResponse> open(@Body String body) {
+    record StatusResponse(String id, AccountStatus status, Instant changedAt, String consistencyToken) {
+    }
+
+    @Post
+    HttpResponse<String> open(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
         String ownerId = request.requiredText("ownerId", 128);
         AccountType type = request.requiredEnum("type", AccountType.class, AccountType.CUSTOMER, AccountType.MERCHANT);
         CurrencyCode currency = request.requiredCurrency("currency");
-        int kycTier = request.optionalInt("kycTier", 1, 0, 3);
-        AccountId id = AccountId.of(Ids.next("acc"));
-        Instant now = clock.instant();
-        commands.sendAndWait(new OpenAccount(id, ownerId, type, currency, kycTier, now));
-        return HttpResponse.created(new AccountResponse(id.value(), ownerId, type, currency.code(), kycTier,
-                AccountStatus.ACTIVE, now), URI.create("/v1/accounts/" + id.value()));
+        int kycTier = request.optionalInt("kycTier", 1, 0, 99);
+        if (!limits.knows(kycTier)) {
+            throw ProblemException.validation("'kycTier' must be one of the configured tiers "
+                    + limits.dailyOutgoingMajorUnits().keySet());
+        }
+        return endpoint.run(http, request, HttpStatus.CREATED, () -> {
+            AccountId id = AccountId.of(Ids.next("acc"));
+            Instant now = clock.instant();
+            commands.sendAndWait(new OpenAccount(id, ownerId, type, currency, kycTier, now));
+            return new AccountResponse(id.value(), ownerId, type, currency.code(), kycTier, AccountStatus.ACTIVE, now,
+                    appended.consistencyToken());
+        });
+    }
+
+    @Post("/{id}/freeze")
+    HttpResponse<String> freeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
+        JsonRequest request = JsonRequest.parseOptional(body);
+        String reason = request.optionalText("reason", 256);
+        AccountId account = accountId(id);
+        return endpoint.run(http, request, HttpStatus.OK, () -> {
+            Instant now = clock.instant();
+            commands.sendAndWait(new FreezeAccount(account, reason, now));
+            return new StatusResponse(id, AccountStatus.FROZEN, now, appended.consistencyToken());
+        });
+    }
+
+    @Post("/{id}/unfreeze")
+    HttpResponse<String> unfreeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
+        JsonRequest request = JsonRequest.parseOptional(body);
+        AccountId account = accountId(id);
+        return endpoint.run(http, request, HttpStatus.OK, () -> {
+            Instant now = clock.instant();
+            commands.sendAndWait(new UnfreezeAccount(account, now));
+            return new StatusResponse(id, AccountStatus.ACTIVE, now, appended.consistencyToken());
+        });
+    }
+
+    @Post("/{id}/close")
+    HttpResponse<String> close(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
+        JsonRequest request = JsonRequest.parseOptional(body);
+        AccountId account = accountId(id);
+        return endpoint.run(http, request, HttpStatus.OK, () -> {
+            Instant now = clock.instant();
+            commands.sendAndWait(new CloseAccount(account, now));
+            return new StatusResponse(id, AccountStatus.CLOSED, now, appended.consistencyToken());
+        });
+    }
+
+    private static AccountId accountId(String id) {
+        try {
+            return AccountId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no account " + id);
+        }
     }
 }

@@ -24,7 +24,7 @@ final class ProblemHandlers {
     static class Violated implements ExceptionHandler<LedgerViolation, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, LedgerViolation e) {
-            ViolationCodes.Mapping mapping = ViolationCodes.of(e);
+            io.walletledger.command.idempotency.ViolationCodes.Mapping mapping = io.walletledger.command.idempotency.ViolationCodes.of(e);
             return Problems.response(mapping.status(), mapping.code(), e.getMessage());
         }
     }

@@ -106,6 +106,7 @@ class ThinPathEndToEndIT {
     private static String post(URI uri, String json, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return response.body();

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 final class KafkaProvider implements AutoCloseable {
 
     static final String ENV = "LEDGER_TEST_KAFKA_BOOTSTRAP_SERVERS";
-    private static final String IMAGE = "apache/kafka:4.1.1";
+    private static final String IMAGE = "apache/kafka:4.3.1";
 
     private final KafkaEndpoint endpoint;
     private final AutoCloseable owned;

@@ -1,6 +1,10 @@
 package io.walletledger.projection.accountview;
 
+import io.walletledger.account.AccountClosed;
 import io.walletledger.account.AccountEvent;
+import io.walletledger.account.AccountFrozen;
+import io.walletledger.account.AccountUnfrozen;
+import io.walletledger.account.FundsWithdrawn;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountStatus;
@@ -45,6 +49,16 @@ public class AccountViewProjector implements EventApplier {
                 post(tx, deposited.accountId(), deposited.amount(), envelope.sequence(), deposited.occurredAt());
                 postToSystemAccount(tx, deposited.fundingAccountId(), deposited.amount().negate(), deposited.occurredAt());
             }
+            case FundsWithdrawn withdrawn -> {
+                post(tx, withdrawn.accountId(), withdrawn.amount().negate(), envelope.sequence(), withdrawn.occurredAt());
+                postToSystemAccount(tx, withdrawn.fundingAccountId(), withdrawn.amount(), withdrawn.occurredAt());
+            }
+            case AccountFrozen frozen -> status(tx, frozen.accountId(), AccountStatus.FROZEN, envelope.sequence(),
+                    frozen.occurredAt());
+            case AccountUnfrozen unfrozen -> status(tx, unfrozen.accountId(), AccountStatus.ACTIVE, envelope.sequence(),
+                    unfrozen.occurredAt());
+            case AccountClosed closed -> status(tx, closed.accountId(), AccountStatus.CLOSED, envelope.sequence(),
+                    closed.occurredAt());
         }
     }
 
@@ -80,6 +94,20 @@ public class AccountViewProjector implements EventApplier {
         try (PreparedStatement update = tx.prepareStatement(
                 "UPDATE account_view SET balance = balance + ?, version = ?, updated_at = ? WHERE account_id = ?")) {
             update.setLong(1, amount.minorUnits());
+            update.setLong(2, sequence);
+            update.setTimestamp(3, Timestamp.from(at));
+            update.setString(4, account.value());
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("account " + account + " has no view yet; its opening event is missing");
+            }
+        }
+    }
+
+    private static void status(Connection tx, AccountId account, AccountStatus status, long sequence, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = tx.prepareStatement(
+                "UPDATE account_view SET status = ?, version = ?, updated_at = ? WHERE account_id = ?")) {
+            update.setString(1, status.name());
             update.setLong(2, sequence);
             update.setTimestamp(3, Timestamp.from(at));
             update.setString(4, account.value());

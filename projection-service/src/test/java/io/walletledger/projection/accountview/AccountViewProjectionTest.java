@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountId;
+import io.walletledger.account.AccountUnfrozen;
+import io.walletledger.account.FundsWithdrawn;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountType;
 import io.walletledger.account.FundsDeposited;
@@ -139,6 +142,24 @@ class AccountViewProjectionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> balanceOf(id) == 110);
         assertThat(account(id).get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void withdrawals_and_status_changes_show_on_the_view() throws Exception {
+        String id = "acc-life-" + UUID.randomUUID();
+        AccountId account = AccountId.of(id);
+        topic.publish(opened(id, "EUR"), deposited(id, 1, 1_000, "EUR"),
+                CloudEvent.of(UUID.randomUUID().toString(), 2, T0, new FundsWithdrawn(account, "wdr-1",
+                        Money.of(400, "EUR"), PaymentMethod.CASH, AccountId.of("sys-funding-cash-eur"), null, T0)),
+                CloudEvent.of(UUID.randomUUID().toString(), 3, T0, new AccountFrozen(account, "review", T0)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> account(id) != null && account(id).get("version").asLong() == 3);
+        assertThat(balanceOf(id)).isEqualTo(600);
+        assertThat(account(id).get("status").asText()).isEqualTo("FROZEN");
+        assertThat(balanceOf("sys-funding-cash-eur")).isGreaterThanOrEqualTo(400);
+
+        topic.publish(CloudEvent.of(UUID.randomUUID().toString(), 4, T0, new AccountUnfrozen(account, T0)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(account(id).get("status").asText()));
     }
 
     @Test

@@ -50,6 +50,15 @@ public final class JsonRequest {
         return new JsonRequest(node);
     }
 
+    /** The body re-serialized without insignificant whitespace: what an idempotency key is bound to. */
+    public String canonical() {
+        return root.toString();
+    }
+
+    public static JsonRequest parseOptional(String body) {
+        return body == null || body.isBlank() ? new JsonRequest(STRICT.createObjectNode()) : parse(body);
+    }
+
     public String requiredText(String field, int maxLength) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {

@@ -1,0 +1,50 @@
+package io.walletledger.command.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.walletledger.command.idempotency.IdempotentExecutor;
+import io.walletledger.command.idempotency.Outcome;
+import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.Problem;
+import io.walletledger.servicekit.http.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.function.Supplier;
+
+/** What every command POST shares: the Idempotency-Key (I7), the recorded outcome, the replay marker. */
+@Singleton
+class CommandEndpoint {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Until authentication exists every caller shares one idempotency scope. */
+    private static final String ANONYMOUS = "anonymous";
+
+    private final IdempotentExecutor executor;
+
+    CommandEndpoint(IdempotentExecutor executor) {
+        this.executor = executor;
+    }
+
+    HttpResponse<String> run(HttpRequest<?> request, JsonRequest body, HttpStatus success, Supplier<Object> command) {
+        String key = request.getHeaders().get(IDEMPOTENCY_KEY);
+        if (key == null || key.isBlank()) {
+            throw ProblemException.validation("the Idempotency-Key header is required on every POST");
+        }
+        if (key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            throw ProblemException.validation("Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        String fingerprint = request.getMethodName() + " " + request.getPath() + "\n" + body.canonical();
+        IdempotentExecutor.Result result = executor.execute(ANONYMOUS, key, fingerprint, success.getCode(), command);
+        Outcome outcome = result.outcome();
+        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.body())
+                .contentType(outcome.succeeded() ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE);
+        if (result.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response;
+    }
+}
