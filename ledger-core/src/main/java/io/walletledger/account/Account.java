@@ -11,6 +11,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -31,6 +33,7 @@ public class Account {
     private long heldMinor;
     private LocalDate outgoingDay;
     private long outgoingTodayMinor;
+    private final Map<String, Long> transfersInFlight = new HashMap<>();
 
     Account() {
         // for Axon
@@ -69,6 +72,36 @@ public class Account {
     }
 
     @CommandHandler
+    void handle(DebitForTransfer command, KycLimits limits) {
+        if (command.destinationAccountId().equals(accountId)) {
+            throw new IllegalArgumentException("a transfer needs two different accounts");
+        }
+        Money amount = requireDebitAllowed(command.amount(), command.requestedAt(), limits);
+        apply(new TransferDebited(accountId, command.transferId(), amount, command.destinationAccountId(),
+                command.description(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CreditForTransfer command) {
+        Money amount = command.amount().requireValidMovement();
+        amount.requireCurrency(currency);
+        requireNotClosed();
+        apply(new TransferCredited(accountId, command.transferId(), amount, command.sourceAccountId(),
+                command.requestedAt()));
+    }
+
+    /** Accepted in any status, a closed account included: the money must come back somewhere (I1). */
+    @CommandHandler
+    void handle(ReverseTransferDebit command) {
+        Long inFlight = transfersInFlight.get(command.transferId());
+        if (inFlight == null || inFlight != command.amount().minorUnits()) {
+            throw new TransferNotPending(accountId, command.transferId());
+        }
+        apply(new TransferDebitReversed(accountId, command.transferId(), command.amount(), command.reason(),
+                command.requestedAt()));
+    }
+
+    @CommandHandler
     void handle(FreezeAccount command) {
         if (status != AccountStatus.ACTIVE) {
             throw new InvalidAccountState(accountId, status, "freeze");
@@ -87,8 +120,8 @@ public class Account {
     @CommandHandler
     void handle(CloseAccount command) {
         requireNotClosed();
-        if (balanceMinor != 0 || heldMinor != 0) {
-            throw new AccountNotEmpty(accountId, balanceMinor, heldMinor);
+        if (balanceMinor != 0 || heldMinor != 0 || !transfersInFlight.isEmpty()) {
+            throw new AccountNotEmpty(accountId, balanceMinor, heldMinor, transfersInFlight.size());
         }
         apply(new AccountClosed(accountId, command.requestedAt()));
     }
@@ -148,6 +181,24 @@ public class Account {
     void on(FundsWithdrawn event) {
         balanceMinor = Math.subtractExact(balanceMinor, event.amount().minorUnits());
         countOutgoing(event.amount(), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebited event) {
+        balanceMinor = Math.subtractExact(balanceMinor, event.amount().minorUnits());
+        countOutgoing(event.amount(), event.occurredAt());
+        transfersInFlight.put(event.transferId(), event.amount().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(TransferCredited event) {
+        balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebitReversed event) {
+        balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
+        transfersInFlight.remove(event.transferId());
     }
 
     @EventSourcingHandler

@@ -4,7 +4,8 @@ import io.walletledger.envelope.LedgerEvent;
 
 /** Facts about one account, in the order of its stream. */
 public sealed interface AccountEvent extends LedgerEvent
-        permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed {
+        permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed,
+                TransferDebited, TransferCredited, TransferDebitReversed {
     AccountId accountId();
 
     @Override

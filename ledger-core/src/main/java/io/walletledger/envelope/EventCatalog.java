@@ -6,6 +6,9 @@ import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountUnfrozen;
 import io.walletledger.account.FundsDeposited;
 import io.walletledger.account.FundsWithdrawn;
+import io.walletledger.account.TransferCredited;
+import io.walletledger.account.TransferDebitReversed;
+import io.walletledger.account.TransferDebited;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +31,9 @@ public final class EventCatalog {
         register("account.frozen", AccountFrozen.class);
         register("account.unfrozen", AccountUnfrozen.class);
         register("account.closed", AccountClosed.class);
+        register("transfer.debited", TransferDebited.class);
+        register("transfer.completed", TransferCredited.class);
+        register("transfer.reversed", TransferDebitReversed.class);
     }
 
     private EventCatalog() {

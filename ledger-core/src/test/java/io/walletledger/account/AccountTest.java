@@ -206,4 +206,59 @@ class AccountTest {
                     .expectException(InvalidAccountState.class);
         }
     }
+
+    @Nested
+    class Transferring {
+        private final AccountId bob = AccountId.of("acc-bob");
+
+        @Test
+        void I2_no_overdraft_the_debit_leg_is_checked_like_any_debit() {
+            fixture.given(ALICE_OPENED, deposited(100))
+                    .when(new DebitForTransfer(ALICE, "trf-1", Money.of(101, "EUR"), bob, null, T0))
+                    .expectException(InsufficientFunds.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void I1_conservation_the_debit_leg_puts_the_amount_in_flight() {
+            fixture.given(ALICE_OPENED, deposited(100))
+                    .when(new DebitForTransfer(ALICE, "trf-1", Money.of(60, "EUR"), bob, "lunch", T0))
+                    .expectEvents(new TransferDebited(ALICE, "trf-1", Money.of(60, "EUR"), bob, "lunch", T0));
+        }
+
+        @Test
+        void I6_account_status_a_frozen_destination_still_takes_the_credit_leg() {
+            fixture.given(ALICE_OPENED, new AccountFrozen(ALICE, "review", T0))
+                    .when(new CreditForTransfer(ALICE, "trf-1", Money.of(60, "EUR"), bob, T0))
+                    .expectEvents(new TransferCredited(ALICE, "trf-1", Money.of(60, "EUR"), bob, T0));
+        }
+
+        @Test
+        void I6_account_status_a_closed_destination_refuses_the_credit_leg() {
+            fixture.given(ALICE_OPENED, new AccountClosed(ALICE, T0))
+                    .when(new CreditForTransfer(ALICE, "trf-1", Money.of(60, "EUR"), bob, T0))
+                    .expectException(AccountIsClosed.class);
+        }
+
+        @Test
+        void I8_immutable_history_a_debit_in_flight_is_reversed_once_by_a_new_event() {
+            TransferDebited debited = new TransferDebited(ALICE, "trf-1", Money.of(60, "EUR"), bob, null, T0);
+            TransferDebitReversed reversed = new TransferDebitReversed(ALICE, "trf-1", Money.of(60, "EUR"),
+                    TransferFailure.DESTINATION_CLOSED, T0);
+            fixture.given(ALICE_OPENED, deposited(100), debited)
+                    .when(new ReverseTransferDebit(ALICE, "trf-1", Money.of(60, "EUR"), TransferFailure.DESTINATION_CLOSED, T0))
+                    .expectEvents(reversed);
+            fixture.given(ALICE_OPENED, deposited(100), debited, reversed)
+                    .when(new ReverseTransferDebit(ALICE, "trf-1", Money.of(60, "EUR"), TransferFailure.DESTINATION_CLOSED, T0))
+                    .expectException(TransferNotPending.class);
+        }
+
+        @Test
+        void I6_account_status_an_account_with_a_transfer_in_flight_cannot_close() {
+            fixture.given(ALICE_OPENED, deposited(60),
+                            new TransferDebited(ALICE, "trf-1", Money.of(60, "EUR"), bob, null, T0))
+                    .when(new CloseAccount(ALICE, T0))
+                    .expectException(AccountNotEmpty.class);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
+import io.walletledger.transfer.TransferProcess;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -53,6 +54,7 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
+                                    Clock clock,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -80,8 +82,15 @@ public class AxonFactory {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(publishBatchSize))
                 .registerEventHandler(c -> publisher)
-                // a publishing failure must stop the processor (and retry), never skip an event
+                .registerTrackingEventProcessor(TransferProcess.PROCESSING_GROUP,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(64))
+                .assignHandlerTypesMatching(TransferProcess.PROCESSING_GROUP, type -> type == TransferProcess.class)
+                .registerEventHandler(c -> new TransferProcess(c.commandGateway(), clock))
+                // a failure must stop the processor (and retry the batch), never skip an event
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(TransferProcess.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
         Configuration configuration = configurer.buildConfiguration();
         configuration.eventBus().registerDispatchInterceptor(appended);

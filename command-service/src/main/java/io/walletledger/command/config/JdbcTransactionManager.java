@@ -9,13 +9,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 /**
  * Axon core has no JDBC transaction manager. This one binds one connection (auto-commit off) to the
- * thread for the outermost transaction; nested transactions join it, and every
- * {@link #getConnection()} inside it hands out that connection with {@code close()} disarmed. The
- * event store, the token store and the application's own tables (idempotency records, offsets) so
- * commit together.
+ * thread for the outermost transaction; every {@link #getConnection()} inside it hands out that
+ * connection with {@code close()} disarmed, so the event store, the token store and the service's own
+ * tables (idempotency records) commit together. A nested transaction is a savepoint: rolling it back
+ * undoes only its own work, so a refused command inside an event processor's batch (a transfer's
+ * credit leg) does not doom the batch.
  */
 public final class JdbcTransactionManager implements TransactionManager, ConnectionProvider {
 
@@ -30,7 +32,11 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
     public Transaction startTransaction() {
         Bound bound = current.get();
         if (bound != null) {
-            return new Joined(bound);
+            try {
+                return new Nested(bound.connection, bound.connection.setSavepoint());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot start a nested transaction", e);
+            }
         }
         try {
             Connection connection = dataSource.getConnection();
@@ -71,24 +77,26 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
                 });
     }
 
-    private static final class Bound {
-        final Connection connection;
-        boolean rollbackOnly;
-
-        Bound(Connection connection) {
-            this.connection = connection;
-        }
+    private record Bound(Connection connection) {
     }
 
-    private record Joined(Bound bound) implements Transaction {
+    private record Nested(Connection connection, Savepoint savepoint) implements Transaction {
         @Override
         public void commit() {
-            // the outermost transaction commits
+            try {
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot release savepoint", e);
+            }
         }
 
         @Override
         public void rollback() {
-            bound.rollbackOnly = true;
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot roll back to savepoint", e);
+            }
         }
     }
 
@@ -102,10 +110,6 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
         @Override
         public void commit() {
             try {
-                if (bound.rollbackOnly) {
-                    bound.connection.rollback();
-                    throw new IllegalStateException("transaction was marked rollback-only by a nested transaction");
-                }
                 bound.connection.commit();
             } catch (SQLException e) {
                 throw new IllegalStateException("commit failed", e);

@@ -8,6 +8,7 @@ import io.walletledger.account.AccountNotEmpty;
 import io.walletledger.account.InsufficientFunds;
 import io.walletledger.account.InvalidAccountState;
 import io.walletledger.account.LimitExceeded;
+import io.walletledger.account.TransferNotPending;
 import io.walletledger.money.CurrencyMismatch;
 import io.walletledger.money.InvalidAmount;
 import io.walletledger.money.UnsupportedCurrency;
@@ -31,6 +32,7 @@ public final class ViolationCodes {
             Map.entry(AccountIsClosed.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "account_closed")),
             Map.entry(AccountNotEmpty.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "account_not_empty")),
             Map.entry(InvalidAccountState.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
+            Map.entry(TransferNotPending.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
             Map.entry(AccountAlreadyExists.class, new Mapping(HttpStatus.CONFLICT, "already_exists")));
 
     private ViolationCodes() {

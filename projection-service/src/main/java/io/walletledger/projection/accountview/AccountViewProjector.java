@@ -5,6 +5,9 @@ import io.walletledger.account.AccountEvent;
 import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountUnfrozen;
 import io.walletledger.account.FundsWithdrawn;
+import io.walletledger.account.TransferCredited;
+import io.walletledger.account.TransferDebitReversed;
+import io.walletledger.account.TransferDebited;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountStatus;
@@ -12,7 +15,7 @@ import io.walletledger.account.AccountType;
 import io.walletledger.account.FundsDeposited;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.money.Money;
-import io.walletledger.servicekit.kafka.EventApplier;
+import io.walletledger.projection.Projector;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -29,7 +32,12 @@ import java.util.OptionalLong;
  * postings of a movement are applied with it (I1: the funding account mirrors the deposit).
  */
 @Singleton
-public class AccountViewProjector implements EventApplier {
+public class AccountViewProjector implements Projector {
+
+    @Override
+    public String consumerGroup() {
+        return "projection-service.account-view";
+    }
 
     @Override
     public void apply(Connection tx, CloudEvent event) throws SQLException {
@@ -53,6 +61,12 @@ public class AccountViewProjector implements EventApplier {
                 post(tx, withdrawn.accountId(), withdrawn.amount().negate(), envelope.sequence(), withdrawn.occurredAt());
                 postToSystemAccount(tx, withdrawn.fundingAccountId(), withdrawn.amount(), withdrawn.occurredAt());
             }
+            case TransferDebited debited -> post(tx, debited.accountId(), debited.amount().negate(), envelope.sequence(),
+                    debited.occurredAt());
+            case TransferCredited credited -> post(tx, credited.accountId(), credited.amount(), envelope.sequence(),
+                    credited.occurredAt());
+            case TransferDebitReversed reversed -> post(tx, reversed.accountId(), reversed.amount(), envelope.sequence(),
+                    reversed.occurredAt());
             case AccountFrozen frozen -> status(tx, frozen.accountId(), AccountStatus.FROZEN, envelope.sequence(),
                     frozen.occurredAt());
             case AccountUnfrozen unfrozen -> status(tx, unfrozen.accountId(), AccountStatus.ACTIVE, envelope.sequence(),
