@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +24,18 @@ final class CommandServiceRunning implements AutoCloseable {
     }
 
     static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database) {
-        return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class, Map.of(
+        return start(kafka, database, Map.of());
+    }
+
+    static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "datasources.default.url", database.jdbcUrl(),
                 "datasources.default.username", database.username(),
                 "datasources.default.password", database.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers())));
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+        properties.putAll(extra);
+        return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
     /** POSTs JSON under a fresh Idempotency-Key. */

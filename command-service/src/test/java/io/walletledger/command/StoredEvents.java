@@ -35,14 +35,36 @@ final class StoredEvents {
         return events;
     }
 
+    /** What the account's stream holds right now: held − captured − released. */
+    static long held(PostgresDatabase database, String accountId) throws Exception {
+        long held = 0;
+        for (Stored e : of(database, accountId)) {
+            switch (e.type()) {
+                case "account.funds_held" -> held += e.payload().at("/amount/amount").asLong();
+                case "account.hold_captured" -> held -= e.payload().at("/captured/amount").asLong()
+                        + e.payload().at("/released/amount").asLong();
+                case "account.hold_released" -> held -= e.payload().at("/amount/amount").asLong();
+                default -> { }
+            }
+        }
+        return held;
+    }
+
+    static List<String> types(PostgresDatabase database, String aggregateId) throws Exception {
+        return of(database, aggregateId).stream().map(Stored::type).toList();
+    }
+
     /** The account's balance by its own postings (I1 bookkeeping, independent of the aggregate's code). */
     static long balance(PostgresDatabase database, String accountId) throws Exception {
         long balance = 0;
         for (Stored e : of(database, accountId)) {
             long amount = e.payload().at("/amount/amount").asLong();
             switch (e.type()) {
-                case "account.funds_deposited", "transfer.completed", "transfer.reversed" -> balance += amount;
-                case "account.funds_withdrawn", "transfer.debited" -> balance -= amount;
+                case "account.funds_deposited", "transfer.completed", "transfer.reversed", "account.refund_credited"
+                        -> balance += amount;
+                case "account.funds_withdrawn", "transfer.debited", "account.refund_debited" -> balance -= amount;
+                case "account.hold_captured" -> balance -= e.payload().at("/captured/amount").asLong();
+                case "account.payment_credited" -> balance += e.payload().at("/net/amount").asLong();
                 default -> { }
             }
         }

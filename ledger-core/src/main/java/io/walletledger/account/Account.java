@@ -34,6 +34,11 @@ public class Account {
     private LocalDate outgoingDay;
     private long outgoingTodayMinor;
     private final Map<String, Long> transfersInFlight = new HashMap<>();
+    private final Map<String, Hold> holds = new HashMap<>();
+    private FeeSchedule feeSchedule = FeeSchedule.none();
+
+    private record Hold(long amountMinor, AccountId merchant) {
+    }
 
     Account() {
         // for Axon
@@ -99,6 +104,99 @@ public class Account {
         }
         apply(new TransferDebitReversed(accountId, command.transferId(), command.amount(), command.reason(),
                 command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(SetFeeSchedule command) {
+        requireNotClosed();
+        if (type != AccountType.MERCHANT) {
+            throw new NotAMerchant(accountId);
+        }
+        apply(new FeeScheduleSet(accountId, command.schedule(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(PlaceHold command, KycLimits limits) {
+        if (command.merchantAccountId().equals(accountId)) {
+            throw new NotAMerchant(accountId);
+        }
+        if (holds.containsKey(command.holdId())) {
+            throw new InvalidAccountState(accountId, status, "hold " + command.holdId() + " twice");
+        }
+        Money amount = requireDebitAllowed(command.amount(), command.requestedAt(), limits);
+        apply(new FundsHeld(accountId, command.holdId(), amount, command.merchantAccountId(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CaptureHold command) {
+        Hold hold = requireHold(command.holdId());
+        Money captured = command.amount().requireValidMovement();
+        captured.requireCurrency(currency);
+        if (captured.minorUnits() > hold.amountMinor()) {
+            throw new InsufficientFunds(accountId, captured, new Money(hold.amountMinor(), currency));
+        }
+        apply(new HoldCaptured(accountId, command.holdId(), captured,
+                new Money(hold.amountMinor() - captured.minorUnits(), currency), hold.merchant(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseHold command) {
+        Hold hold = requireHold(command.holdId());
+        apply(new HoldReleased(accountId, command.holdId(), new Money(hold.amountMinor(), currency), command.reason(),
+                command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CheckCanReceivePayment command) {
+        if (type != AccountType.MERCHANT) {
+            throw new NotAMerchant(accountId);
+        }
+        requireNotClosed();
+        new Money(1, command.currency()).requireCurrency(currency);
+    }
+
+    /** Returns the fee taken. */
+    @CommandHandler
+    Money handle(CreditForPayment command) {
+        if (type != AccountType.MERCHANT) {
+            throw new NotAMerchant(accountId);
+        }
+        Money gross = command.gross().requireValidMovement();
+        gross.requireCurrency(currency);
+        requireNotClosed();
+        Money fee = feeSchedule.feeFor(gross);
+        AccountId card = command.fundingSource() == io.walletledger.payment.FundingSource.CARD
+                ? PaymentMethod.CARD.fundingAccount(currency) : null;
+        apply(new PaymentCredited(accountId, command.paymentId(), gross, fee, gross.minus(fee),
+                AccountId.of("sys-fee-revenue-" + currency.code().toLowerCase(java.util.Locale.ROOT)), card,
+                command.requestedAt()));
+        return fee;
+    }
+
+    @CommandHandler
+    void handle(DebitForRefund command, KycLimits limits) {
+        Money amount = requireDebitAllowed(command.amount(), command.requestedAt(), limits);
+        boolean card = command.fundingSource() == io.walletledger.payment.FundingSource.CARD;
+        apply(new RefundDebited(accountId, command.paymentId(), command.refundId(), amount,
+                card ? PaymentMethod.CARD.fundingAccount(currency) : null, card ? null : command.payerAccountId(),
+                command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CreditRefund command) {
+        Money amount = command.amount().requireValidMovement();
+        amount.requireCurrency(currency);
+        requireNotClosed();
+        apply(new RefundCredited(accountId, command.paymentId(), command.refundId(), amount,
+                command.merchantAccountId(), command.requestedAt()));
+    }
+
+    private Hold requireHold(String holdId) {
+        Hold hold = holds.get(holdId);
+        if (hold == null) {
+            throw new HoldNotFound(accountId, holdId);
+        }
+        return hold;
     }
 
     @CommandHandler
@@ -199,6 +297,47 @@ public class Account {
     void on(TransferDebitReversed event) {
         balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
         transfersInFlight.remove(event.transferId());
+    }
+
+    @EventSourcingHandler
+    void on(FeeScheduleSet event) {
+        feeSchedule = event.schedule();
+    }
+
+    @EventSourcingHandler
+    void on(FundsHeld event) {
+        heldMinor = Math.addExact(heldMinor, event.amount().minorUnits());
+        countOutgoing(event.amount(), event.occurredAt());
+        holds.put(event.holdId(), new Hold(event.amount().minorUnits(), event.merchantAccountId()));
+    }
+
+    @EventSourcingHandler
+    void on(HoldCaptured event) {
+        Hold hold = holds.remove(event.holdId());
+        heldMinor = Math.subtractExact(heldMinor, hold.amountMinor());
+        balanceMinor = Math.subtractExact(balanceMinor, event.captured().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(HoldReleased event) {
+        Hold hold = holds.remove(event.holdId());
+        heldMinor = Math.subtractExact(heldMinor, hold.amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCredited event) {
+        balanceMinor = Math.addExact(balanceMinor, event.net().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(RefundDebited event) {
+        balanceMinor = Math.subtractExact(balanceMinor, event.amount().minorUnits());
+        countOutgoing(event.amount(), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(RefundCredited event) {
+        balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
     }
 
     @EventSourcingHandler

@@ -5,7 +5,8 @@ import io.walletledger.envelope.LedgerEvent;
 /** Facts about one account, in the order of its stream. */
 public sealed interface AccountEvent extends LedgerEvent
         permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed,
-                TransferDebited, TransferCredited, TransferDebitReversed {
+                TransferDebited, TransferCredited, TransferDebitReversed,
+                FundsHeld, HoldCaptured, HoldReleased, PaymentCredited, RefundDebited, RefundCredited, FeeScheduleSet {
     AccountId accountId();
 
     @Override

@@ -34,12 +34,13 @@ public record KycLimits(Map<Integer, Long> dailyOutgoingMajorUnits) {
         return dailyOutgoingMajorUnits.containsKey(tier);
     }
 
-    /** The limit in minor units for a tier and a currency exponent, capped at 10^15 (I9). */
+    /**
+     * The limit in minor units for a tier and a currency exponent, capped at 10^15 (I9). A tier no
+     * longer configured gets the smallest configured limit: a configuration change never lifts a limit.
+     */
     public long dailyLimitMinor(int tier, int exponent) {
-        Long major = dailyOutgoingMajorUnits.get(tier);
-        if (major == null) {
-            throw new IllegalArgumentException("unknown KYC tier " + tier);
-        }
+        Long major = dailyOutgoingMajorUnits.getOrDefault(tier,
+                dailyOutgoingMajorUnits.values().stream().min(Long::compare).orElseThrow());
         long minor = major;
         for (int i = 0; i < exponent; i++) {
             minor = Math.multiplyExact(minor, 10);

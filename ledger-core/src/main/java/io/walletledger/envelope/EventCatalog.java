@@ -1,6 +1,19 @@
 package io.walletledger.envelope;
 
 import io.walletledger.account.AccountClosed;
+import io.walletledger.account.FeeScheduleSet;
+import io.walletledger.account.FundsHeld;
+import io.walletledger.account.HoldCaptured;
+import io.walletledger.account.HoldReleased;
+import io.walletledger.account.PaymentCredited;
+import io.walletledger.account.RefundCredited;
+import io.walletledger.account.RefundDebited;
+import io.walletledger.payment.PaymentAuthorized;
+import io.walletledger.payment.PaymentCanceled;
+import io.walletledger.payment.PaymentCaptured;
+import io.walletledger.payment.PaymentExpired;
+import io.walletledger.payment.PaymentRefunded;
+import io.walletledger.payment.PaymentRequested;
 import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountUnfrozen;
@@ -34,6 +47,19 @@ public final class EventCatalog {
         register("transfer.debited", TransferDebited.class);
         register("transfer.completed", TransferCredited.class);
         register("transfer.reversed", TransferDebitReversed.class);
+        register("account.fee_schedule_set", FeeScheduleSet.class);
+        register("account.funds_held", FundsHeld.class);
+        register("account.hold_captured", HoldCaptured.class);
+        register("account.hold_released", HoldReleased.class);
+        register("account.payment_credited", PaymentCredited.class);
+        register("account.refund_debited", RefundDebited.class);
+        register("account.refund_credited", RefundCredited.class);
+        register("payment.requested", PaymentRequested.class);
+        register("payment.authorized", PaymentAuthorized.class);
+        register("payment.captured", PaymentCaptured.class);
+        register("payment.canceled", PaymentCanceled.class);
+        register("payment.refunded", PaymentRefunded.class);
+        register("payment.expired", PaymentExpired.class);
     }
 
     private EventCatalog() {

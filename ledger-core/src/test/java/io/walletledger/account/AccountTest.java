@@ -261,4 +261,78 @@ class AccountTest {
                     .expectException(AccountNotEmpty.class);
         }
     }
+
+    @Nested
+    class Holding {
+        private final AccountId shop = AccountId.of("shop");
+        private final FundsHeld held = new FundsHeld(ALICE, "pay-1", Money.of(700, "EUR"), shop, T0);
+
+        @Test
+        void I2_no_overdraft_a_hold_reduces_what_is_available() {
+            fixture.given(ALICE_OPENED, deposited(1_000), held)
+                    .when(withdraw("wd-1", 301, T0))
+                    .expectException(InsufficientFunds.class);
+            fixture.given(ALICE_OPENED, deposited(1_000), held)
+                    .when(new PlaceHold(ALICE, "pay-2", Money.of(301, "EUR"), shop, T0))
+                    .expectException(InsufficientFunds.class);
+        }
+
+        @Test
+        void I3_holds_a_partial_capture_takes_part_and_releases_the_rest_in_one_event() {
+            fixture.given(ALICE_OPENED, deposited(1_000), held)
+                    .when(new CaptureHold(ALICE, "pay-1", Money.of(500, "EUR"), T0))
+                    .expectEvents(new HoldCaptured(ALICE, "pay-1", Money.of(500, "EUR"), Money.of(200, "EUR"), shop, T0));
+        }
+
+        @Test
+        void I3_holds_each_hold_ends_exactly_once() {
+            fixture.given(ALICE_OPENED, deposited(1_000), held,
+                            new HoldReleased(ALICE, "pay-1", Money.of(700, "EUR"), HoldEnd.CANCELED, T0))
+                    .when(new CaptureHold(ALICE, "pay-1", Money.of(500, "EUR"), T0))
+                    .expectException(HoldNotFound.class);
+            fixture.given(ALICE_OPENED, deposited(1_000), held,
+                            new HoldCaptured(ALICE, "pay-1", Money.of(700, "EUR"), Money.of(0, "EUR"), shop, T0))
+                    .when(new ReleaseHold(ALICE, "pay-1", HoldEnd.EXPIRED, T0))
+                    .expectException(HoldNotFound.class);
+        }
+
+        @Test
+        void I6_account_status_an_account_with_a_hold_cannot_close() {
+            fixture.given(ALICE_OPENED, deposited(700), held)
+                    .when(new CloseAccount(ALICE, T0))
+                    .expectException(AccountNotEmpty.class);
+        }
+    }
+
+    @Nested
+    class MerchantCredits {
+        private final AccountId shop = AccountId.of("shop");
+        private final AccountOpened shopOpened = new AccountOpened(shop, "acme", AccountType.MERCHANT, EUR, 2, T0);
+
+        @Test
+        void I1_conservation_the_merchant_gets_the_gross_less_the_fee_which_goes_to_the_fee_account() {
+            fixture.given(shopOpened, new FeeScheduleSet(shop, new FeeSchedule(290, 30), T0))
+                    .when(new CreditForPayment(shop, "pay-1", Money.of(10_000, "EUR"),
+                            io.walletledger.payment.FundingSource.WALLET, T0))
+                    .expectEvents(new PaymentCredited(shop, "pay-1", Money.of(10_000, "EUR"), Money.of(320, "EUR"),
+                            Money.of(9_680, "EUR"), AccountId.of("sys-fee-revenue-eur"), null, T0));
+        }
+
+        @Test
+        void a_customer_account_cannot_receive_payments() {
+            fixture.given(ALICE_OPENED)
+                    .when(new CreditForPayment(ALICE, "pay-1", Money.of(100, "EUR"),
+                            io.walletledger.payment.FundingSource.CARD, T0))
+                    .expectException(NotAMerchant.class);
+        }
+
+        @Test
+        void I2_no_overdraft_a_refund_needs_the_merchants_available_balance() {
+            fixture.given(shopOpened, new PaymentCredited(shop, "pay-1", Money.of(100, "EUR"), Money.of(3, "EUR"),
+                            Money.of(97, "EUR"), AccountId.of("sys-fee-revenue-eur"), null, T0))
+                    .when(new DebitForRefund(shop, "pay-1", "r1", Money.of(98, "EUR"),
+                            io.walletledger.payment.FundingSource.WALLET, ALICE, T0))
+                    .expectException(InsufficientFunds.class);
+        }
+    }
 }

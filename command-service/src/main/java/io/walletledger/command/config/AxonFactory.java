@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.walletledger.account.Account;
 import io.walletledger.account.KycLimits;
+import io.walletledger.payment.Payment;
 import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
@@ -73,6 +74,7 @@ public class AxonFactory {
                         .snapshotSerializer(serializer)
                         .build())
                 .configureAggregate(Account.class)
+                .configureAggregate(Payment.class)
                 .registerComponent(KycLimits.class, c -> limits);
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()

@@ -13,6 +13,9 @@ import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountStatus;
 import io.walletledger.account.AccountType;
 import io.walletledger.account.CloseAccount;
+import io.walletledger.account.FeeSchedule;
+import io.walletledger.account.SetFeeSchedule;
+import io.walletledger.command.payment.PaymentSettings;
 import io.walletledger.account.FreezeAccount;
 import io.walletledger.account.KycLimits;
 import io.walletledger.account.OpenAccount;
@@ -33,14 +36,16 @@ class AccountController {
     private final CommandEndpoint endpoint;
     private final AppendedEvents appended;
     private final KycLimits limits;
+    private final PaymentSettings payments;
     private final Clock clock;
 
     AccountController(CommandGateway commands, CommandEndpoint endpoint, AppendedEvents appended, KycLimits limits,
-                      Clock clock) {
+                      PaymentSettings payments, Clock clock) {
         this.commands = commands;
         this.endpoint = endpoint;
         this.appended = appended;
         this.limits = limits;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -58,6 +63,7 @@ class AccountController {
         AccountType type = request.requiredEnum("type", AccountType.class, AccountType.CUSTOMER, AccountType.MERCHANT);
         CurrencyCode currency = request.requiredCurrency("currency");
         int kycTier = request.optionalInt("kycTier", 1, 0, 99);
+        FeeSchedule fee = feeOf(type, request.optionalObject("fee"));
         if (!limits.knows(kycTier)) {
             throw ProblemException.validation("'kycTier' must be one of the configured tiers "
                     + limits.dailyOutgoingMajorUnits().keySet());
@@ -66,9 +72,27 @@ class AccountController {
             AccountId id = AccountId.of(Ids.next("acc"));
             Instant now = clock.instant();
             commands.sendAndWait(new OpenAccount(id, ownerId, type, currency, kycTier, now));
+            if (fee != null) {
+                commands.sendAndWait(new SetFeeSchedule(id, fee, now));
+            }
             return new AccountResponse(id.value(), ownerId, type, currency.code(), kycTier, AccountStatus.ACTIVE, now,
                     appended.consistencyToken());
         });
+    }
+
+    /** A MERCHANT pays the fee it was opened with, else the configured default; customers pay none. */
+    private FeeSchedule feeOf(AccountType type, JsonRequest fee) {
+        if (type != AccountType.MERCHANT) {
+            if (fee != null) {
+                throw ProblemException.validation("'fee' applies to MERCHANT accounts only");
+            }
+            return null;
+        }
+        if (fee == null) {
+            return new FeeSchedule(payments.getDefaultFeeBasisPoints(), payments.getDefaultFeeFixedMinorUnits());
+        }
+        return new FeeSchedule(fee.optionalInt("basisPoints", 0, 0, 10_000),
+                fee.optionalLong("fixedAmount", 0, 0, 1_000_000_000_000_000L));
     }
 
     @Post("/{id}/freeze")

@@ -96,19 +96,25 @@ public class IdempotentExecutor {
             throw new IllegalStateException("cannot record idempotency key", e);
         }
         appended.reset();
+        // everything the command does sits behind this savepoint: a refusal undoes all of it, and the
+        // refusal is then recorded under the key in the same transaction as the claim
+        Transaction work = transactions.startTransaction();
         Outcome outcome;
         try {
             outcome = new Outcome(successStatus, write(command.get()));
-            IdempotencyRecords.complete(connection(), scope, key, outcome);
+            work.commit();
         } catch (LedgerViolation | ProblemException | AggregateNotFoundException refused) {
-            tx.rollback();
-            return new Result(recordRefusal(scope, key, hash, refused, now), false);
-        } catch (SQLException e) {
-            tx.rollback();
-            throw new IllegalStateException("cannot record the outcome", e);
+            work.rollback();
+            outcome = problemOf(refused);
         } catch (RuntimeException e) {
             tx.rollback();
             throw e;
+        }
+        try {
+            IdempotencyRecords.complete(connection(), scope, key, outcome);
+        } catch (SQLException e) {
+            tx.rollback();
+            throw new IllegalStateException("cannot record the outcome", e);
         }
         tx.commit();
         return new Result(outcome, false);
@@ -129,20 +135,6 @@ public class IdempotentExecutor {
                     "this Idempotency-Key was used for a different request");
         }
         return new Result(stored.get().outcome(), true);
-    }
-
-    private Outcome recordRefusal(String scope, String key, String hash, RuntimeException refused, Instant now) {
-        Outcome outcome = problemOf(refused);
-        Transaction tx = transactions.startTransaction();
-        try {
-            IdempotencyRecords.insert(connection(), scope, key, hash, outcome, now, now.plus(settings.getRetention()));
-            tx.commit();
-            return outcome;
-        } catch (SQLException e) {
-            tx.rollback();
-            // a concurrent request with the same key recorded its outcome first: that one is the outcome
-            return read(scope, key).map(IdempotencyRecords.Stored::outcome).orElse(outcome);
-        }
     }
 
     private Outcome problemOf(RuntimeException refused) {

@@ -7,7 +7,12 @@ import io.walletledger.account.AccountIsFrozen;
 import io.walletledger.account.AccountNotEmpty;
 import io.walletledger.account.InsufficientFunds;
 import io.walletledger.account.InvalidAccountState;
+import io.walletledger.account.HoldNotFound;
 import io.walletledger.account.LimitExceeded;
+import io.walletledger.account.NotAMerchant;
+import io.walletledger.payment.CaptureExceedsAuthorized;
+import io.walletledger.payment.InvalidPaymentState;
+import io.walletledger.payment.RefundExceedsCaptured;
 import io.walletledger.account.TransferNotPending;
 import io.walletledger.money.CurrencyMismatch;
 import io.walletledger.money.InvalidAmount;
@@ -32,6 +37,12 @@ public final class ViolationCodes {
             Map.entry(AccountIsClosed.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "account_closed")),
             Map.entry(AccountNotEmpty.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "account_not_empty")),
             Map.entry(InvalidAccountState.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
+            Map.entry(HoldNotFound.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
+            Map.entry(InvalidPaymentState.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
+            Map.entry(NotAMerchant.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "not_a_merchant")),
+            Map.entry(CaptureExceedsAuthorized.class,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "capture_exceeds_authorized")),
+            Map.entry(RefundExceedsCaptured.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "refund_exceeds_captured")),
             Map.entry(TransferNotPending.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
             Map.entry(AccountAlreadyExists.class, new Mapping(HttpStatus.CONFLICT, "already_exists")));
 

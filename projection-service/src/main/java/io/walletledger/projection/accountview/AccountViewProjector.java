@@ -1,6 +1,13 @@
 package io.walletledger.projection.accountview;
 
 import io.walletledger.account.AccountClosed;
+import io.walletledger.account.FeeScheduleSet;
+import io.walletledger.account.FundsHeld;
+import io.walletledger.account.HoldCaptured;
+import io.walletledger.account.HoldReleased;
+import io.walletledger.account.PaymentCredited;
+import io.walletledger.account.RefundCredited;
+import io.walletledger.account.RefundDebited;
 import io.walletledger.account.AccountEvent;
 import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountUnfrozen;
@@ -51,28 +58,44 @@ public class AccountViewProjector implements Projector {
         if (version.isPresent() && version.getAsLong() >= envelope.sequence()) {
             return;
         }
+        long seq = envelope.sequence();
         switch (event) {
-            case AccountOpened opened -> insertOpened(tx, opened, envelope.sequence());
-            case FundsDeposited deposited -> {
-                post(tx, deposited.accountId(), deposited.amount(), envelope.sequence(), deposited.occurredAt());
-                postToSystemAccount(tx, deposited.fundingAccountId(), deposited.amount().negate(), deposited.occurredAt());
+            case AccountOpened opened -> insertOpened(tx, opened, seq);
+            case FundsDeposited e -> {
+                post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
+                postToSystemAccount(tx, e.fundingAccountId(), e.amount().negate(), e.occurredAt());
             }
-            case FundsWithdrawn withdrawn -> {
-                post(tx, withdrawn.accountId(), withdrawn.amount().negate(), envelope.sequence(), withdrawn.occurredAt());
-                postToSystemAccount(tx, withdrawn.fundingAccountId(), withdrawn.amount(), withdrawn.occurredAt());
+            case FundsWithdrawn e -> {
+                post(tx, e.accountId(), -e.amount().minorUnits(), 0, seq, e.occurredAt());
+                postToSystemAccount(tx, e.fundingAccountId(), e.amount(), e.occurredAt());
             }
-            case TransferDebited debited -> post(tx, debited.accountId(), debited.amount().negate(), envelope.sequence(),
-                    debited.occurredAt());
-            case TransferCredited credited -> post(tx, credited.accountId(), credited.amount(), envelope.sequence(),
-                    credited.occurredAt());
-            case TransferDebitReversed reversed -> post(tx, reversed.accountId(), reversed.amount(), envelope.sequence(),
-                    reversed.occurredAt());
-            case AccountFrozen frozen -> status(tx, frozen.accountId(), AccountStatus.FROZEN, envelope.sequence(),
-                    frozen.occurredAt());
-            case AccountUnfrozen unfrozen -> status(tx, unfrozen.accountId(), AccountStatus.ACTIVE, envelope.sequence(),
-                    unfrozen.occurredAt());
-            case AccountClosed closed -> status(tx, closed.accountId(), AccountStatus.CLOSED, envelope.sequence(),
-                    closed.occurredAt());
+            case TransferDebited e -> post(tx, e.accountId(), -e.amount().minorUnits(), 0, seq, e.occurredAt());
+            case TransferCredited e -> post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
+            case TransferDebitReversed e -> post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
+            case FundsHeld e -> post(tx, e.accountId(), 0, e.amount().minorUnits(), seq, e.occurredAt());
+            case HoldCaptured e -> post(tx, e.accountId(), -e.captured().minorUnits(),
+                    -Math.addExact(e.captured().minorUnits(), e.released().minorUnits()), seq, e.occurredAt());
+            case HoldReleased e -> post(tx, e.accountId(), 0, -e.amount().minorUnits(), seq, e.occurredAt());
+            case PaymentCredited e -> {
+                post(tx, e.accountId(), e.net().minorUnits(), 0, seq, e.occurredAt());
+                if (e.fee().minorUnits() > 0) {
+                    postToSystemAccount(tx, e.feeAccountId(), e.fee(), e.occurredAt());
+                }
+                if (e.cardFundingAccountId() != null) {
+                    postToSystemAccount(tx, e.cardFundingAccountId(), e.gross().negate(), e.occurredAt());
+                }
+            }
+            case RefundDebited e -> {
+                post(tx, e.accountId(), -e.amount().minorUnits(), 0, seq, e.occurredAt());
+                if (e.cardFundingAccountId() != null) {
+                    postToSystemAccount(tx, e.cardFundingAccountId(), e.amount(), e.occurredAt());
+                }
+            }
+            case RefundCredited e -> post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
+            case FeeScheduleSet e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
+            case AccountFrozen e -> status(tx, e.accountId(), AccountStatus.FROZEN, seq, e.occurredAt());
+            case AccountUnfrozen e -> status(tx, e.accountId(), AccountStatus.ACTIVE, seq, e.occurredAt());
+            case AccountClosed e -> status(tx, e.accountId(), AccountStatus.CLOSED, seq, e.occurredAt());
         }
     }
 
@@ -103,14 +126,16 @@ public class AccountViewProjector implements Projector {
         }
     }
 
-    private static void post(Connection tx, AccountId account, Money amount, long sequence, Instant at)
-            throws SQLException {
+    private static void post(Connection tx, AccountId account, long balanceDelta, long heldDelta, long sequence,
+                             Instant at) throws SQLException {
         try (PreparedStatement update = tx.prepareStatement(
-                "UPDATE account_view SET balance = balance + ?, version = ?, updated_at = ? WHERE account_id = ?")) {
-            update.setLong(1, amount.minorUnits());
-            update.setLong(2, sequence);
-            update.setTimestamp(3, Timestamp.from(at));
-            update.setString(4, account.value());
+                "UPDATE account_view SET balance = balance + ?, held = held + ?, version = ?, updated_at = ? "
+                        + "WHERE account_id = ?")) {
+            update.setLong(1, balanceDelta);
+            update.setLong(2, heldDelta);
+            update.setLong(3, sequence);
+            update.setTimestamp(4, Timestamp.from(at));
+            update.setString(5, account.value());
             if (update.executeUpdate() != 1) {
                 throw new SQLException("account " + account + " has no view yet; its opening event is missing");
             }

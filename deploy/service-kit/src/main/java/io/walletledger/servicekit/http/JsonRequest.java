@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.walletledger.account.AccountId;
@@ -21,6 +22,7 @@ public final class JsonRequest {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
 
     static {
@@ -50,13 +52,45 @@ public final class JsonRequest {
         return new JsonRequest(node);
     }
 
-    /** The body re-serialized without insignificant whitespace: what an idempotency key is bound to. */
+    /** The body with sorted keys and no insignificant whitespace: what an idempotency key is bound to. */
     public String canonical() {
-        return root.toString();
+        try {
+            return STRICT.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonRequest parseOptional(String body) {
         return body == null || body.isBlank() ? new JsonRequest(STRICT.createObjectNode()) : parse(body);
+    }
+
+    public boolean has(String field) {
+        JsonNode value = root.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** An optional nested object, read with the same strictness. */
+    public JsonRequest optionalObject(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw ProblemException.validation("'" + field + "' must be an object");
+        }
+        return new JsonRequest(value);
+    }
+
+    public long optionalLong(String field, long fallback, long min, long max) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            throw ProblemException.validation("'" + field + "' must be an integer from " + min + " to " + max);
+        }
+        return value.asLong();
     }
 
     public String requiredText(String field, int maxLength) {
