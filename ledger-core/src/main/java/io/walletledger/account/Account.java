@@ -36,6 +36,7 @@ public class Account {
     private final Map<String, Long> transfersInFlight = new HashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
     private FeeSchedule feeSchedule = FeeSchedule.none();
+    private boolean secondFactorEnrolled;
 
     private record Hold(long amountMinor, AccountId merchant) {
     }
@@ -120,6 +121,9 @@ public class Account {
         if (command.merchantAccountId().equals(accountId)) {
             throw new NotAMerchant(accountId);
         }
+        if (secondFactorEnrolled && !command.secondFactorVerified()) {
+            throw new SecondFactorRequired(accountId);
+        }
         if (holds.containsKey(command.holdId())) {
             throw new InvalidAccountState(accountId, status, "hold " + command.holdId() + " twice");
         }
@@ -144,6 +148,18 @@ public class Account {
         Hold hold = requireHold(command.holdId());
         apply(new HoldReleased(accountId, command.holdId(), new Money(hold.amountMinor(), currency), command.reason(),
                 command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(EnrollSecondFactor command) {
+        requireNotClosed();
+        if (type != AccountType.CUSTOMER) {
+            throw new InvalidAccountState(accountId, status, "enroll a second factor: only CUSTOMER accounts can");
+        }
+        if (secondFactorEnrolled) {
+            throw new InvalidAccountState(accountId, status, "enroll a second factor twice");
+        }
+        apply(new SecondFactorEnrolled(accountId, command.requestedAt()));
     }
 
     @CommandHandler
@@ -297,6 +313,11 @@ public class Account {
     void on(TransferDebitReversed event) {
         balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
         transfersInFlight.remove(event.transferId());
+    }
+
+    @EventSourcingHandler
+    void on(SecondFactorEnrolled event) {
+        secondFactorEnrolled = true;
     }
 
     @EventSourcingHandler

@@ -6,7 +6,8 @@ import io.walletledger.envelope.LedgerEvent;
 public sealed interface AccountEvent extends LedgerEvent
         permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed,
                 TransferDebited, TransferCredited, TransferDebitReversed,
-                FundsHeld, HoldCaptured, HoldReleased, PaymentCredited, RefundDebited, RefundCredited, FeeScheduleSet {
+                FundsHeld, HoldCaptured, HoldReleased, PaymentCredited, RefundDebited, RefundCredited, FeeScheduleSet,
+                SecondFactorEnrolled {
     AccountId accountId();
 
     @Override

@@ -11,5 +11,6 @@ public record PlaceHold(
         String holdId,
         Money amount,
         AccountId merchantAccountId,
+        boolean secondFactorVerified,
         Instant requestedAt) implements AccountCommand {
 }

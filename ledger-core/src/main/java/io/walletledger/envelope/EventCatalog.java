@@ -8,6 +8,7 @@ import io.walletledger.account.HoldReleased;
 import io.walletledger.account.PaymentCredited;
 import io.walletledger.account.RefundCredited;
 import io.walletledger.account.RefundDebited;
+import io.walletledger.account.SecondFactorEnrolled;
 import io.walletledger.payment.PaymentAuthorized;
 import io.walletledger.payment.PaymentCanceled;
 import io.walletledger.payment.PaymentCaptured;
@@ -48,6 +49,7 @@ public final class EventCatalog {
         register("transfer.completed", TransferCredited.class);
         register("transfer.reversed", TransferDebitReversed.class);
         register("account.fee_schedule_set", FeeScheduleSet.class);
+        register("account.second_factor_enrolled", SecondFactorEnrolled.class);
         register("account.funds_held", FundsHeld.class);
         register("account.hold_captured", HoldCaptured.class);
         register("account.hold_released", HoldReleased.class);

@@ -273,7 +273,7 @@ class AccountTest {
                     .when(withdraw("wd-1", 301, T0))
                     .expectException(InsufficientFunds.class);
             fixture.given(ALICE_OPENED, deposited(1_000), held)
-                    .when(new PlaceHold(ALICE, "pay-2", Money.of(301, "EUR"), shop, T0))
+                    .when(new PlaceHold(ALICE, "pay-2", Money.of(301, "EUR"), shop, false, T0))
                     .expectException(InsufficientFunds.class);
         }
 
@@ -333,6 +333,36 @@ class AccountTest {
                     .when(new DebitForRefund(shop, "pay-1", "r1", Money.of(98, "EUR"),
                             io.walletledger.payment.FundingSource.WALLET, ALICE, T0))
                     .expectException(InsufficientFunds.class);
+        }
+    }
+
+    @Nested
+    class SecondFactor {
+        private final AccountId shop = AccountId.of("shop");
+
+        @Test
+        void once_enrolled_an_authorization_hold_needs_a_verified_code() {
+            fixture.given(ALICE_OPENED, deposited(1_000), new SecondFactorEnrolled(ALICE, T0))
+                    .when(new PlaceHold(ALICE, "pay-1", Money.of(10, "EUR"), shop, false, T0))
+                    .expectException(SecondFactorRequired.class)
+                    .expectNoEvents();
+            fixture.given(ALICE_OPENED, deposited(1_000), new SecondFactorEnrolled(ALICE, T0))
+                    .when(new PlaceHold(ALICE, "pay-1", Money.of(10, "EUR"), shop, true, T0))
+                    .expectEvents(new FundsHeld(ALICE, "pay-1", Money.of(10, "EUR"), shop, T0));
+        }
+
+        @Test
+        void only_customers_enroll_and_only_once() {
+            fixture.given(ALICE_OPENED)
+                    .when(new EnrollSecondFactor(ALICE, T0))
+                    .expectEvents(new SecondFactorEnrolled(ALICE, T0));
+            fixture.given(ALICE_OPENED, new SecondFactorEnrolled(ALICE, T0))
+                    .when(new EnrollSecondFactor(ALICE, T0))
+                    .expectException(InvalidAccountState.class);
+            AggregateTestFixture<Account> merchants = new AggregateTestFixture<>(Account.class);
+            merchants.given(new AccountOpened(shop, "acme", AccountType.MERCHANT, EUR, 1, T0))
+                    .when(new EnrollSecondFactor(shop, T0))
+                    .expectException(InvalidAccountState.class);
         }
     }
 }

@@ -15,7 +15,9 @@ import io.walletledger.account.AccountType;
 import io.walletledger.account.CloseAccount;
 import io.walletledger.account.FeeSchedule;
 import io.walletledger.account.SetFeeSchedule;
+import io.walletledger.command.idempotency.ShownOnce;
 import io.walletledger.command.payment.PaymentSettings;
+import io.walletledger.command.secondfactor.SecondFactors;
 import io.walletledger.account.FreezeAccount;
 import io.walletledger.account.KycLimits;
 import io.walletledger.account.OpenAccount;
@@ -37,10 +39,12 @@ class AccountController {
     private final AppendedEvents appended;
     private final KycLimits limits;
     private final PaymentSettings payments;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
     AccountController(CommandGateway commands, CommandEndpoint endpoint, AppendedEvents appended, KycLimits limits,
-                      PaymentSettings payments, Clock clock) {
+                      PaymentSettings payments, SecondFactors secondFactors, Clock clock) {
+        this.secondFactors = secondFactors;
         this.commands = commands;
         this.endpoint = endpoint;
         this.appended = appended;
@@ -93,6 +97,22 @@ class AccountController {
         }
         return new FeeSchedule(fee.optionalInt("basisPoints", 0, 0, 10_000),
                 fee.optionalLong("fixedAmount", 0, 0, 1_000_000_000_000_000L));
+    }
+
+    record SecondFactorResponse(String accountId, String status, String otpauthUri, String consistencyToken) {
+    }
+
+    /** Enrolls a TOTP factor; the otpauth URI (with the secret) is in this response only, never again. */
+    @Post("/{id}/second-factor")
+    HttpResponse<String> enrollSecondFactor(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
+        JsonRequest request = JsonRequest.parseOptional(body);
+        AccountId account = accountId(id);
+        return endpoint.run(http, request, HttpStatus.CREATED, () -> {
+            String uri = secondFactors.enroll(account);
+            String token = appended.consistencyToken();
+            return new ShownOnce(new SecondFactorResponse(id, "ENROLLED", uri, token),
+                    new SecondFactorResponse(id, "ENROLLED", null, token));
+        });
     }
 
     @Post("/{id}/freeze")

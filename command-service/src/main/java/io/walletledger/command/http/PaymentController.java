@@ -58,10 +58,10 @@ class PaymentController {
         PaymentService.Authorization authorization;
         if (method == null || method.equals("WALLET")) {
             authorization = new PaymentService.Authorization(FundingSource.WALLET,
-                    request.requiredAccountId("payerAccountId"), null);
+                    request.requiredAccountId("payerAccountId"), null, request.optionalText("secondFactorCode", 16));
         } else if (method.equals("CARD")) {
             authorization = new PaymentService.Authorization(FundingSource.CARD, null,
-                    request.requiredText("cardReference", 128));
+                    request.requiredText("cardReference", 128), null);
         } else {
             throw ProblemException.validation("'paymentMethod' must be WALLET or CARD, was '" + method + "'");
         }

@@ -100,8 +100,14 @@ public class IdempotentExecutor {
         // refusal is then recorded under the key in the same transaction as the claim
         Transaction work = transactions.startTransaction();
         Outcome outcome;
+        Outcome shown = null;
         try {
-            outcome = new Outcome(successStatus, write(command.get()));
+            Object body = command.get();
+            if (body instanceof ShownOnce once) {
+                shown = new Outcome(successStatus, write(once.full()));
+                body = once.stored();
+            }
+            outcome = new Outcome(successStatus, write(body));
             work.commit();
         } catch (LedgerViolation | ProblemException | AggregateNotFoundException refused) {
             work.rollback();
@@ -117,7 +123,7 @@ public class IdempotentExecutor {
             throw new IllegalStateException("cannot record the outcome", e);
         }
         tx.commit();
-        return new Result(outcome, false);
+        return new Result(shown == null ? outcome : shown, false);
     }
 
     private Result replay(String scope, String key, String hash, int successStatus, Supplier<Object> command) {

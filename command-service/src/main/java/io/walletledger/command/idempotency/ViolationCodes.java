@@ -10,6 +10,7 @@ import io.walletledger.account.InvalidAccountState;
 import io.walletledger.account.HoldNotFound;
 import io.walletledger.account.LimitExceeded;
 import io.walletledger.account.NotAMerchant;
+import io.walletledger.account.SecondFactorRequired;
 import io.walletledger.payment.CaptureExceedsAuthorized;
 import io.walletledger.payment.InvalidPaymentState;
 import io.walletledger.payment.RefundExceedsCaptured;
@@ -43,6 +44,7 @@ public final class ViolationCodes {
             Map.entry(CaptureExceedsAuthorized.class,
                     new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "capture_exceeds_authorized")),
             Map.entry(RefundExceedsCaptured.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "refund_exceeds_captured")),
+            Map.entry(SecondFactorRequired.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "second_factor_required")),
             Map.entry(TransferNotPending.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
             Map.entry(AccountAlreadyExists.class, new Mapping(HttpStatus.CONFLICT, "already_exists")));
 

@@ -10,6 +10,7 @@ import io.walletledger.account.HoldEnd;
 import io.walletledger.account.PlaceHold;
 import io.walletledger.account.ReleaseHold;
 import io.walletledger.command.idempotency.AppendedEvents;
+import io.walletledger.command.secondfactor.SecondFactors;
 import io.walletledger.money.Money;
 import io.walletledger.payment.AuthorizePayment;
 import io.walletledger.payment.CancelPayment;
@@ -38,14 +39,16 @@ public class PaymentService {
 
     private final CommandGateway commands;
     private final PaymentDeadlines deadlines;
+    private final SecondFactors secondFactors;
     private final AppendedEvents appended;
     private final PaymentSettings settings;
     private final Clock clock;
 
-    public PaymentService(CommandGateway commands, PaymentDeadlines deadlines, AppendedEvents appended,
-                          PaymentSettings settings, Clock clock) {
+    public PaymentService(CommandGateway commands, PaymentDeadlines deadlines, SecondFactors secondFactors,
+                          AppendedEvents appended, PaymentSettings settings, Clock clock) {
         this.commands = commands;
         this.deadlines = deadlines;
+        this.secondFactors = secondFactors;
         this.appended = appended;
         this.settings = settings;
         this.clock = clock;
@@ -55,7 +58,8 @@ public class PaymentService {
                           String description, Duration expiresIn) {
     }
 
-    public record Authorization(FundingSource source, AccountId payer, String cardReference) {
+    public record Authorization(FundingSource source, AccountId payer, String cardReference,
+                                String secondFactorCode) {
     }
 
     public PaymentResponse request(PaymentId id, Request r) {
@@ -73,7 +77,8 @@ public class PaymentService {
         Payment.State state = commands.sendAndWait(new AuthorizePayment(id, a.source(), a.payer(), a.cardReference(),
                 now.plus(settings.getHoldExpiry()), now));
         if (a.source() == FundingSource.WALLET) {
-            commands.sendAndWait(new PlaceHold(a.payer(), id.value(), state.moved(), state.merchant(), now));
+            boolean verified = secondFactors.verify(a.payer(), a.secondFactorCode());
+            commands.sendAndWait(new PlaceHold(a.payer(), id.value(), state.moved(), state.merchant(), verified, now));
         }
         if (state.captureMethod() == CaptureMethod.AUTOMATIC) {
             return capture(id, null);

@@ -8,6 +8,7 @@ import io.walletledger.account.HoldReleased;
 import io.walletledger.account.PaymentCredited;
 import io.walletledger.account.RefundCredited;
 import io.walletledger.account.RefundDebited;
+import io.walletledger.account.SecondFactorEnrolled;
 import io.walletledger.account.AccountEvent;
 import io.walletledger.account.AccountFrozen;
 import io.walletledger.account.AccountUnfrozen;
@@ -93,6 +94,7 @@ public class AccountViewProjector implements Projector {
             }
             case RefundCredited e -> post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
             case FeeScheduleSet e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
+            case SecondFactorEnrolled e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
             case AccountFrozen e -> status(tx, e.accountId(), AccountStatus.FROZEN, seq, e.occurredAt());
             case AccountUnfrozen e -> status(tx, e.accountId(), AccountStatus.ACTIVE, seq, e.occurredAt());
             case AccountClosed e -> status(tx, e.accountId(), AccountStatus.CLOSED, seq, e.occurredAt());
