@@ -52,10 +52,10 @@ public class Account {
             throw new AccountAlreadyExists(command.accountId());
         }
         if (command.type() == AccountType.SYSTEM) {
-            throw new IllegalArgumentException("SYSTEM accounts are opened by the ledger itself");
+            throw new InvalidAccountRequest("SYSTEM accounts are opened by the ledger itself");
         }
         if (!limits.knows(command.kycTier())) {
-            throw new IllegalArgumentException("unknown KYC tier " + command.kycTier());
+            throw new InvalidAccountRequest("unknown KYC tier " + command.kycTier());
         }
         apply(new AccountOpened(command.accountId(), command.ownerId(), command.type(), command.currency(),
                 command.kycTier(), command.requestedAt()));
@@ -80,7 +80,7 @@ public class Account {
     @CommandHandler
     void handle(DebitForTransfer command, KycLimits limits) {
         if (command.destinationAccountId().equals(accountId)) {
-            throw new IllegalArgumentException("a transfer needs two different accounts");
+            throw new InvalidAccountRequest("a transfer needs two different accounts");
         }
         Money amount = requireDebitAllowed(command.amount(), command.requestedAt(), limits);
         apply(new TransferDebited(accountId, command.transferId(), amount, command.destinationAccountId(),

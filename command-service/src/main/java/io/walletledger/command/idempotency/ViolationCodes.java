@@ -6,6 +6,7 @@ import io.walletledger.account.AccountIsClosed;
 import io.walletledger.account.AccountIsFrozen;
 import io.walletledger.account.AccountNotEmpty;
 import io.walletledger.account.InsufficientFunds;
+import io.walletledger.account.InvalidAccountRequest;
 import io.walletledger.account.InvalidAccountState;
 import io.walletledger.account.HoldNotFound;
 import io.walletledger.account.LimitExceeded;
@@ -45,6 +46,7 @@ public final class ViolationCodes {
                     new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "capture_exceeds_authorized")),
             Map.entry(RefundExceedsCaptured.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "refund_exceeds_captured")),
             Map.entry(SecondFactorRequired.class, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "second_factor_required")),
+            Map.entry(InvalidAccountRequest.class, new Mapping(HttpStatus.BAD_REQUEST, "validation_failed")),
             Map.entry(TransferNotPending.class, new Mapping(HttpStatus.CONFLICT, "invalid_state")),
             Map.entry(AccountAlreadyExists.class, new Mapping(HttpStatus.CONFLICT, "already_exists")));
 
