@@ -168,6 +168,39 @@ class PaymentHttpTest {
     }
 
     @Test
+    void I2_no_overdraft_under_concurrency_16_transfers_and_16_authorizations_against_a_balance_covering_20()
+            throws Exception {
+        String shop = open("MERCHANT", "EUR", 0);
+        String payer = open("CUSTOMER", "EUR", 10_000);
+        String payee = open("CUSTOMER", "EUR", 0);
+        java.util.List<String> payments = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            payments.add(request(shop, 500, i % 2 == 0 ? "MANUAL" : "AUTOMATIC", ""));
+        }
+        java.util.List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String payment = payments.get(i);
+            calls.add(() -> authorize(payment, payer));
+            calls.add(() -> service.post("/v1/transfers", "{\"sourceAccountId\":\"" + payer
+                    + "\",\"destinationAccountId\":\"" + payee + "\",\"amount\":500,\"currency\":\"EUR\"}"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        java.util.List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+        try {
+            for (var f : pool.invokeAll(calls)) {
+                responses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(responses.stream().filter(r -> r.statusCode() < 300)).hasSize(20);
+        assertThat(responses.stream().filter(r -> r.statusCode() >= 300))
+                .allSatisfy(r -> assertThat(r.body()).contains("insufficient_funds"));
+        assertThat(StoredEvents.balance(database, payer) - StoredEvents.held(database, payer)).isZero();
+        assertThat(StoredEvents.balance(database, payer)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void an_unauthorized_request_expires_by_its_durable_deadline() throws Exception {
         String shop = open("MERCHANT", "EUR", 0);
         String payment = request(shop, 100, "MANUAL", ",\"expiresInSeconds\":1");

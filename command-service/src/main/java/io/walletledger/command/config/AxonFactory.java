@@ -14,6 +14,8 @@ import io.walletledger.envelope.CatalogTypeSerializer;
 import io.walletledger.transfer.TransferProcess;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -21,7 +23,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
@@ -69,12 +70,12 @@ public class AxonFactory {
                         .transactionManager(tx)
                         .schema(EventStoreSchema.events())
                         // a duplicate (aggregate, sequence) is a lost optimistic race: a ConcurrencyException, retried
-                        .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                        .persistenceExceptionResolver(new LostRaceResolver())
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .build())
-                .configureAggregate(Account.class)
-                .configureAggregate(Payment.class)
+                .configureAggregate(optimistic(Account.class))
+                .configureAggregate(optimistic(Payment.class))
                 .registerComponent(KycLimits.class, c -> limits);
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()
@@ -98,6 +99,16 @@ public class AxonFactory {
         configuration.eventBus().registerDispatchInterceptor(appended);
         configuration.start();
         return configuration;
+    }
+
+    /**
+     * No in-JVM aggregate lock: one database transaction spans several commands (a payment moves money
+     * on three aggregates), and a lock released after each command would deadlock against the
+     * database's own locks. Concurrent writers race on the unique (aggregate, sequence) key instead;
+     * the loser gets a ConcurrencyException and the whole operation is retried.
+     */
+    private static <A> AggregateConfigurer<A> optimistic(Class<A> aggregate) {
+        return AggregateConfigurer.defaultConfiguration(aggregate).configureLockFactory(c -> NullLockFactory.INSTANCE);
     }
 
     @Singleton

@@ -67,9 +67,10 @@ final class IdempotencyRecords {
         }
     }
 
+    /** A unique violation, or H2's lock timeout while another transaction holds the same key. */
     static boolean isUniqueViolation(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
-            if ("23505".equals(s.getSQLState())) {
+            if ("23505".equals(s.getSQLState()) || "HYT00".equals(s.getSQLState())) {
                 return true;
             }
         }
