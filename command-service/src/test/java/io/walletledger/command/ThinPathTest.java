@@ -101,6 +101,18 @@ class ThinPathTest {
         }
     }
 
+    @Test
+    void serves_its_openapi_document_generated_from_the_code_and_swagger_ui_without_a_cdn() throws Exception {
+        HttpResponse<String> spec = service.get("/swagger/wallet-ledger-command-api-1.yml");
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi: 3", "/v1/payments/{id}/refunds:", "/v1/transfers:",
+                "/v1/accounts/{id}/second-factor:", "name: Idempotency-Key", "application/problem+json",
+                "MovementRequest");
+        HttpResponse<String> ui = service.get("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui").doesNotContain("cdn.jsdelivr", "unpkg.com");
+    }
+
     private static List<ConsumerRecord<String, byte[]>> recordsKeyed(String key, int expected) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -9,6 +9,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountStatus;
 import io.walletledger.account.AccountType;
@@ -60,6 +65,10 @@ class AccountController {
     record StatusResponse(String id, AccountStatus status, Instant changedAt, String consistencyToken) {
     }
 
+    @Operation(summary = "Open a CUSTOMER or MERCHANT account")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.OpenAccountRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @Post
     HttpResponse<String> open(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -103,6 +112,9 @@ class AccountController {
     }
 
     /** Enrolls a TOTP factor; the otpauth URI (with the secret) is in this response only, never again. */
+    @Operation(summary = "Enroll a TOTP second factor (the otpauth URI is shown once)")
+    @CommandOperation
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SecondFactorResponse.class)))
     @Post("/{id}/second-factor")
     HttpResponse<String> enrollSecondFactor(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -115,6 +127,10 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Freeze an account: no debits until unfrozen")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.StatusChangeRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusResponse.class)))
     @Post("/{id}/freeze")
     HttpResponse<String> freeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -127,6 +143,9 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Unfreeze an account")
+    @CommandOperation
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusResponse.class)))
     @Post("/{id}/unfreeze")
     HttpResponse<String> unfreeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -138,6 +157,9 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Close an account (zero balance, no holds, nothing in flight)")
+    @CommandOperation
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusResponse.class)))
     @Post("/{id}/close")
     HttpResponse<String> close(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);

@@ -7,6 +7,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.walletledger.account.AccountId;
 import io.walletledger.account.DepositFunds;
 import io.walletledger.account.PaymentMethod;
@@ -47,6 +52,10 @@ class DepositController {
         }
     }
 
+    @Operation(summary = "Deposit (top up) from a payment method")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.MovementRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MovementResponse.class)))
     @Post("/deposits")
     HttpResponse<String> deposit(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -60,6 +69,10 @@ class DepositController {
         });
     }
 
+    @Operation(summary = "Withdraw to a payment method")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.MovementRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MovementResponse.class)))
     @Post("/withdrawals")
     HttpResponse<String> withdraw(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);

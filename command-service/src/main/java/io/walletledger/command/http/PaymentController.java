@@ -9,6 +9,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.walletledger.account.AccountId;
 import io.walletledger.command.payment.PaymentService;
 import io.walletledger.command.payment.PaymentSettings;
@@ -35,6 +40,10 @@ class PaymentController {
         this.settings = settings;
     }
 
+    @Operation(summary = "Request a payment (merchant)")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.PaymentRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = io.walletledger.command.payment.PaymentResponse.class)))
     @Post
     HttpResponse<String> request(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -50,6 +59,10 @@ class PaymentController {
         return endpoint.run(http, request, HttpStatus.CREATED, () -> payments.request(PaymentId.of(Ids.next("pay")), r));
     }
 
+    @Operation(summary = "Authorize a payment from the payer's wallet (a hold) or by card")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.AuthorizeRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = io.walletledger.command.payment.PaymentResponse.class)))
     @Post("/{id}/authorize")
     HttpResponse<String> authorize(HttpRequest<?> http, @PathVariable String id, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -68,6 +81,10 @@ class PaymentController {
         return endpoint.run(http, request, HttpStatus.OK, () -> payments.authorize(payment, authorization));
     }
 
+    @Operation(summary = "Capture all or part of an authorized payment")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.CaptureRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = io.walletledger.command.payment.PaymentResponse.class)))
     @Post("/{id}/capture")
     HttpResponse<String> capture(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -76,6 +93,9 @@ class PaymentController {
         return endpoint.run(http, request, HttpStatus.OK, () -> payments.capture(payment, amount));
     }
 
+    @Operation(summary = "Cancel a payment before capture")
+    @CommandOperation
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = io.walletledger.command.payment.PaymentResponse.class)))
     @Post("/{id}/cancel")
     HttpResponse<String> cancel(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -83,6 +103,10 @@ class PaymentController {
         return endpoint.run(http, request, HttpStatus.OK, () -> payments.cancel(payment));
     }
 
+    @Operation(summary = "Refund part or all of a captured payment")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.RefundRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = io.walletledger.command.payment.PaymentResponse.class)))
     @Post("/{id}/refunds")
     HttpResponse<String> refund(HttpRequest<?> http, @PathVariable String id, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);

@@ -7,6 +7,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.walletledger.account.AccountId;
 import io.walletledger.account.DebitForTransfer;
 import io.walletledger.command.idempotency.AppendedEvents;
@@ -42,6 +47,10 @@ class TransferController {
                             String description, String status, Instant createdAt, String consistencyToken) {
     }
 
+    @Operation(summary = "Transfer between two accounts (P2P)")
+    @CommandOperation
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.TransferRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TransferResponse.class)))
     @Post
     HttpResponse<String> transfer(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
