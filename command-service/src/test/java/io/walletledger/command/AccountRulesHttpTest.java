@@ -101,6 +101,7 @@ class AccountRulesHttpTest {
     void I2_no_overdraft_under_concurrency_32_withdrawals_against_a_balance_covering_20() throws Exception {
         String account = open(3);
         move("/v1/deposits", account, 10_000);
+        double retriesBefore = service.retries();
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<HttpResponse<String>> responses = new ArrayList<>();
         try {
@@ -118,6 +119,8 @@ class AccountRulesHttpTest {
         assertThat(responses.stream().filter(r -> r.statusCode() == 422)).hasSize(12)
                 .allSatisfy(r -> assertThat(r.body()).contains("insufficient_funds"));
         assertThat(storedBalance(account)).isZero();
+        // the payer is one aggregate: concurrent debits lose optimistic races and are retried, never lost
+        assertThat(service.retries()).isGreaterThan(retriesBefore);
     }
 
     /** The balance as the event store has it: deposits minus withdrawals of the account's stream. */

@@ -66,6 +66,12 @@ final class CommandServiceRunning implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Operations retried after losing an optimistic race on an aggregate, so far. */
+    double retries() {
+        return server.getApplicationContext().getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("ledger.commands.concurrency.retries").count();
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();

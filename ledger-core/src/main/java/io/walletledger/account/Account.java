@@ -171,7 +171,10 @@ public class Account {
         new Money(1, command.currency()).requireCurrency(currency);
     }
 
-    /** Returns the fee taken. */
+    /**
+     * Settles a captured payment, less its fee; returns the fee. Accepted in any status: the payment
+     * was accepted while the merchant could take it, and its money must land somewhere (I1).
+     */
     @CommandHandler
     Money handle(CreditForPayment command) {
         if (type != AccountType.MERCHANT) {
@@ -179,7 +182,6 @@ public class Account {
         }
         Money gross = command.gross().requireValidMovement();
         gross.requireCurrency(currency);
-        requireNotClosed();
         Money fee = feeSchedule.feeFor(gross);
         AccountId card = command.fundingSource() == io.walletledger.payment.FundingSource.CARD
                 ? PaymentMethod.CARD.fundingAccount(currency) : null;

@@ -65,7 +65,8 @@ final class Auditor {
         if (event instanceof PaymentEvent payment) {
             applyPayment(payment);
         } else if (event instanceof AccountEvent account) {
-            if (closed.contains(account.accountId().value()) && !(account instanceof TransferDebitReversed)) {
+            boolean completesEarlierMovement = account instanceof TransferDebitReversed || account instanceof PaymentCredited;
+            if (closed.contains(account.accountId().value()) && !completesEarlierMovement) {
                 violations.add("I6: " + account + " on a closed account");
             }
             applyAccount(account);
@@ -108,6 +109,7 @@ final class Auditor {
             case HoldCaptured e -> {
                 endHold(e.accountId(), e.holdId(), e.captured().minorUnits() + e.released().minorUnits(), e);
                 post(e.accountId(), e.captured().negate());
+                inFlight.merge(e.captured().currency().code(), e.captured().minorUnits(), Long::sum);
             }
             case HoldReleased e -> endHold(e.accountId(), e.holdId(), e.amount().minorUnits(), e);
             case PaymentCredited e -> {
@@ -118,6 +120,9 @@ final class Auditor {
                 }
                 if (e.cardFundingAccountId() != null) {
                     post(e.cardFundingAccountId(), e.gross().negate());
+                } else {
+                    // the wallet capture that was in flight lands
+                    inFlight.merge(e.gross().currency().code(), -e.gross().minorUnits(), Long::sum);
                 }
             }
             case RefundDebited e -> {

@@ -113,24 +113,42 @@ final class InMemoryLedger implements AutoCloseable {
     }
 
     boolean authorize(PaymentId id, AccountId payer) {
-        return attempt(c -> {
+        Payment.State[] captured = new Payment.State[1];
+        boolean accepted = attempt(c -> {
             Payment.State s = c.sendAndWait(new AuthorizePayment(id, FundingSource.WALLET, payer, null,
                     now.plusSeconds(7 * 86_400), now));
             c.sendAndWait(new PlaceHold(payer, id.value(), s.moved(), s.merchant(), false, now));
             if (s.captureMethod() == CaptureMethod.AUTOMATIC) {
-                capture(c, id, null);
+                captured[0] = capture(c, id, null);
             }
         });
+        if (accepted && captured[0] != null) {
+            settle(captured[0]);
+        }
+        return accepted;
     }
 
     boolean capture(PaymentId id, Money amount) {
-        return attempt(c -> capture(c, id, amount));
+        Payment.State[] captured = new Payment.State[1];
+        boolean accepted = attempt(c -> captured[0] = capture(c, id, amount));
+        if (accepted) {
+            settle(captured[0]);
+        }
+        return accepted;
     }
 
-    private void capture(CommandGateway c, PaymentId id, Money amount) {
+    private Payment.State capture(CommandGateway c, PaymentId id, Money amount) {
         Payment.State s = c.sendAndWait(new CapturePayment(id, amount, now));
         c.sendAndWait(new CaptureHold(s.payer(), id.value(), s.moved(), now));
-        c.sendAndWait(new CreditForPayment(s.merchant(), id.value(), s.moved(), s.fundingSource(), now));
+        return s;
+    }
+
+    /** What the merchant-settlement processor does after the capture committed. */
+    private void settle(Payment.State captured) {
+        if (!attempt(c -> c.sendAndWait(new CreditForPayment(captured.merchant(), captured.paymentId().value(),
+                captured.moved(), captured.fundingSource(), now)))) {
+            throw new IllegalStateException("a capture could not be settled: " + lastRefusal);
+        }
     }
 
     boolean cancel(PaymentId id) {

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.walletledger.account.Account;
 import io.walletledger.account.KycLimits;
+import io.walletledger.payment.MerchantSettlement;
 import io.walletledger.payment.Payment;
 import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.command.publishing.EventTopicProvisioner;
@@ -90,10 +91,17 @@ public class AxonFactory {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(64))
                 .assignHandlerTypesMatching(TransferProcess.PROCESSING_GROUP, type -> type == TransferProcess.class)
                 .registerEventHandler(c -> new TransferProcess(c.commandGateway(), clock))
+                .registerTrackingEventProcessor(MerchantSettlement.PROCESSING_GROUP,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(256))
+                .assignHandlerTypesMatching(MerchantSettlement.PROCESSING_GROUP, type -> type == MerchantSettlement.class)
+                .registerEventHandler(c -> new MerchantSettlement(c.commandGateway(), clock))
                 // a failure must stop the processor (and retry the batch), never skip an event
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(TransferProcess.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(MerchantSettlement.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
         Configuration configuration = configurer.buildConfiguration();
         configuration.eventBus().registerDispatchInterceptor(appended);

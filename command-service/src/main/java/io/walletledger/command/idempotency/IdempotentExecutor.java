@@ -2,6 +2,8 @@ package io.walletledger.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.walletledger.command.config.JdbcTransactionManager;
@@ -42,9 +44,13 @@ public class IdempotentExecutor {
     private final ObjectMapper json;
     private final Clock clock;
     private final IdempotencySettings settings;
+    private final Counter lostRaces;
 
     public IdempotentExecutor(JdbcTransactionManager transactions, AppendedEvents appended, ObjectMapper json,
-                              Clock clock, IdempotencySettings settings) {
+                              Clock clock, IdempotencySettings settings, MeterRegistry meters) {
+        this.lostRaces = Counter.builder("ledger.commands.concurrency.retries")
+                .description("operations retried because another writer appended to the same aggregate first")
+                .register(meters);
         this.transactions = transactions;
         this.appended = appended;
         this.json = json;
@@ -63,6 +69,7 @@ public class IdempotentExecutor {
             try {
                 return attempt(scope, key, hash, successStatus, command);
             } catch (ConcurrencyException conflict) {
+                lostRaces.increment();
                 if (attempt >= settings.getConcurrencyRetries()) {
                     throw new ProblemException(HttpStatus.CONFLICT, "concurrent_modification",
                             "the resource is being changed concurrently; retry with the same Idempotency-Key");

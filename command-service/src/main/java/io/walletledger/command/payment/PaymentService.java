@@ -3,7 +3,6 @@ package io.walletledger.command.payment;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.CaptureHold;
 import io.walletledger.account.CheckCanReceivePayment;
-import io.walletledger.account.CreditForPayment;
 import io.walletledger.account.CreditRefund;
 import io.walletledger.account.DebitForRefund;
 import io.walletledger.account.HoldEnd;
@@ -93,10 +92,9 @@ public class PaymentService {
         if (state.fundingSource() == FundingSource.WALLET) {
             commands.sendAndWait(new CaptureHold(state.payer(), id.value(), state.moved(), now));
         }
-        Money fee = commands.sendAndWait(new CreditForPayment(state.merchant(), id.value(), state.moved(),
-                state.fundingSource(), now));
+        // the merchant is credited (less its fee) by the merchant-settlement processor, in batches
         deadlines.cancel(id);
-        return PaymentResponse.of(state, fee, null, appended.consistencyToken());
+        return PaymentResponse.of(state, null, null, appended.consistencyToken());
     }
 
     public PaymentResponse cancel(PaymentId id) {
