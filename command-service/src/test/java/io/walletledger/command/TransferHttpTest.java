@@ -76,6 +76,11 @@ class TransferHttpTest {
         awaitLast(bob, "transfer.completed");
         assertThat(StoredEvents.balance(database, alice)).isEqualTo(700);
         assertThat(StoredEvents.balance(database, bob)).isEqualTo(300);
+
+        // the source learns that its transfer landed: nothing is in flight, so it can close when empty
+        awaitLast(alice, "transfer.debit_confirmed");
+        service.post("/v1/withdrawals", "{\"accountId\":\"" + alice + "\",\"amount\":700,\"currency\":\"EUR\",\"method\":\"CASH\"}");
+        assertThat(service.post("/v1/accounts/" + alice + "/close", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -96,6 +96,16 @@ public class Account {
                 command.requestedAt()));
     }
 
+    @CommandHandler
+    void handle(ConfirmTransferDebit command) {
+        Long inFlight = transfersInFlight.get(command.transferId());
+        if (inFlight == null) {
+            throw new TransferNotPending(accountId, command.transferId());
+        }
+        apply(new TransferDebitConfirmed(accountId, command.transferId(), new Money(inFlight, currency),
+                command.requestedAt()));
+    }
+
     /** Accepted in any status, a closed account included: the money must come back somewhere (I1). */
     @CommandHandler
     void handle(ReverseTransferDebit command) {
@@ -309,6 +319,11 @@ public class Account {
     @EventSourcingHandler
     void on(TransferCredited event) {
         balanceMinor = Math.addExact(balanceMinor, event.amount().minorUnits());
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebitConfirmed event) {
+        transfersInFlight.remove(event.transferId());
     }
 
     @EventSourcingHandler

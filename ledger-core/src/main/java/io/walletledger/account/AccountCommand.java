@@ -5,6 +5,6 @@ public sealed interface AccountCommand
         permits OpenAccount, DepositFunds, WithdrawFunds, FreezeAccount, UnfreezeAccount, CloseAccount,
                 DebitForTransfer, CreditForTransfer, ReverseTransferDebit,
                 PlaceHold, CaptureHold, ReleaseHold, CreditForPayment, DebitForRefund, CreditRefund, SetFeeSchedule,
-                CheckCanReceivePayment, EnrollSecondFactor {
+                CheckCanReceivePayment, EnrollSecondFactor, ConfirmTransferDebit {
     AccountId accountId();
 }

@@ -7,7 +7,7 @@ public sealed interface AccountEvent extends LedgerEvent
         permits AccountOpened, FundsDeposited, FundsWithdrawn, AccountFrozen, AccountUnfrozen, AccountClosed,
                 TransferDebited, TransferCredited, TransferDebitReversed,
                 FundsHeld, HoldCaptured, HoldReleased, PaymentCredited, RefundDebited, RefundCredited, FeeScheduleSet,
-                SecondFactorEnrolled {
+                SecondFactorEnrolled, TransferDebitConfirmed {
     AccountId accountId();
 
     @Override

@@ -23,6 +23,7 @@ import io.walletledger.account.FundsWithdrawn;
 import io.walletledger.account.TransferCredited;
 import io.walletledger.account.TransferDebitReversed;
 import io.walletledger.account.TransferDebited;
+import io.walletledger.account.TransferDebitConfirmed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class EventCatalog {
         register("transfer.debited", TransferDebited.class);
         register("transfer.completed", TransferCredited.class);
         register("transfer.reversed", TransferDebitReversed.class);
+        register("transfer.debit_confirmed", TransferDebitConfirmed.class);
         register("account.fee_schedule_set", FeeScheduleSet.class);
         register("account.second_factor_enrolled", SecondFactorEnrolled.class);
         register("account.funds_held", FundsHeld.class);

@@ -1,6 +1,7 @@
 package io.walletledger.transfer;
 
 import io.walletledger.account.AccountIsClosed;
+import io.walletledger.account.ConfirmTransferDebit;
 import io.walletledger.account.CreditForTransfer;
 import io.walletledger.account.ReverseTransferDebit;
 import io.walletledger.account.TransferDebited;
@@ -40,7 +41,10 @@ public class TransferProcess {
         } catch (LedgerViolation | AggregateNotFoundException refused) {
             commands.sendAndWait(new ReverseTransferDebit(debited.accountId(), debited.transferId(),
                     debited.amount(), failureOf(refused), clock.instant()));
+            return;
         }
+        // outside the try: once the credit landed, nothing may reverse the debit any more
+        commands.sendAndWait(new ConfirmTransferDebit(debited.accountId(), debited.transferId(), clock.instant()));
     }
 
     static TransferFailure failureOf(RuntimeException refused) {

@@ -254,6 +254,15 @@ class AccountTest {
         }
 
         @Test
+        void I6_account_status_an_account_whose_transfer_landed_can_close() {
+            fixture.given(ALICE_OPENED, deposited(60),
+                            new TransferDebited(ALICE, "trf-1", Money.of(60, "EUR"), bob, null, T0),
+                            new TransferDebitConfirmed(ALICE, "trf-1", Money.of(60, "EUR"), T0))
+                    .when(new CloseAccount(ALICE, T0))
+                    .expectEvents(new AccountClosed(ALICE, T0));
+        }
+
+        @Test
         void I6_account_status_an_account_with_a_transfer_in_flight_cannot_close() {
             fixture.given(ALICE_OPENED, deposited(60),
                             new TransferDebited(ALICE, "trf-1", Money.of(60, "EUR"), bob, null, T0))

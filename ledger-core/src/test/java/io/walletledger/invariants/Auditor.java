@@ -20,6 +20,7 @@ import io.walletledger.account.SecondFactorEnrolled;
 import io.walletledger.account.TransferCredited;
 import io.walletledger.account.TransferDebitReversed;
 import io.walletledger.account.TransferDebited;
+import io.walletledger.account.TransferDebitConfirmed;
 import io.walletledger.envelope.LedgerEvent;
 import io.walletledger.money.Money;
 import io.walletledger.payment.PaymentAuthorized;
@@ -141,6 +142,7 @@ final class Auditor {
                 closed.add(e.accountId().value());
             }
             case FeeScheduleSet e -> { }
+            case TransferDebitConfirmed e -> { }
             case SecondFactorEnrolled e -> { }
         }
     }

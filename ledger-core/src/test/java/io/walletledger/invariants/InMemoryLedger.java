@@ -4,6 +4,7 @@ import io.walletledger.account.Account;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.CaptureHold;
 import io.walletledger.account.CheckCanReceivePayment;
+import io.walletledger.account.ConfirmTransferDebit;
 import io.walletledger.account.CreditForPayment;
 import io.walletledger.account.CreditForTransfer;
 import io.walletledger.account.CreditRefund;
@@ -99,7 +100,9 @@ final class InMemoryLedger implements AutoCloseable {
             return false;
         }
         // the transfer process: credit, or reverse the debit when the destination refuses
-        if (!attempt(c -> c.sendAndWait(new CreditForTransfer(to, id, amount, from, now)))) {
+        if (attempt(c -> c.sendAndWait(new CreditForTransfer(to, id, amount, from, now)))) {
+            attempt(c -> c.sendAndWait(new ConfirmTransferDebit(from, id, now)));
+        } else {
             attempt(c -> c.sendAndWait(new ReverseTransferDebit(from, id, amount, TransferFailure.CREDIT_REFUSED, now)));
         }
         return true;

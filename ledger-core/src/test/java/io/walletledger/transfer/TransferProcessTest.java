@@ -2,6 +2,7 @@ package io.walletledger.transfer;
 
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountIsClosed;
+import io.walletledger.account.ConfirmTransferDebit;
 import io.walletledger.account.CreditForTransfer;
 import io.walletledger.account.ReverseTransferDebit;
 import io.walletledger.account.TransferDebited;
@@ -86,7 +87,8 @@ class TransferProcessTest {
     @Test
     void I1_conservation_a_debit_is_followed_by_the_credit_of_the_same_amount() {
         assertThat(run(null).sent).containsExactly(
-                new CreditForTransfer(BOB, "trf-1", Money.of(300, "EUR"), ALICE, T0));
+                new CreditForTransfer(BOB, "trf-1", Money.of(300, "EUR"), ALICE, T0),
+                new ConfirmTransferDebit(ALICE, "trf-1", T0));
     }
 
     @Test

@@ -19,14 +19,21 @@ import java.util.stream.Collectors;
 @Singleton
 public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    private final ThreadLocal<Map<String, Long>> appended = ThreadLocal.withInitial(LinkedHashMap::new);
+    private final ThreadLocal<Map<String, Long>> appended = new ThreadLocal<>();
 
+    /** Starts tracking this thread's appends (an operation under an idempotency key). */
     public void reset() {
+        appended.set(new LinkedHashMap<>());
+    }
+
+    /** Stops tracking; processor threads are never tracked, so nothing accumulates on them. */
+    public void stop() {
         appended.remove();
     }
 
     public String consistencyToken() {
-        return appended.get().entrySet().stream()
+        Map<String, Long> map = appended.get();
+        return map == null ? "" : map.entrySet().stream()
                 .map(e -> e.getKey() + "@" + e.getValue())
                 .collect(Collectors.joining(","));
     }
@@ -34,8 +41,9 @@ public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         for (EventMessage<?> message : messages) {
-            if (message instanceof DomainEventMessage<?> domain) {
-                appended.get().merge(domain.getAggregateIdentifier(), domain.getSequenceNumber(), Math::max);
+            Map<String, Long> map = appended.get();
+            if (map != null && message instanceof DomainEventMessage<?> domain) {
+                map.merge(domain.getAggregateIdentifier(), domain.getSequenceNumber(), Math::max);
             }
         }
         return (index, message) -> message;

@@ -64,7 +64,15 @@ public class IdempotentExecutor {
 
     public Result execute(String scope, String key, String requestFingerprint, int successStatus,
                           Supplier<Object> command) {
-        String hash = sha256(requestFingerprint);
+        try {
+            return executeWithRetries(scope, key, sha256(requestFingerprint), successStatus, command);
+        } finally {
+            appended.stop();
+        }
+    }
+
+    private Result executeWithRetries(String scope, String key, String hash, int successStatus,
+                                      Supplier<Object> command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(scope, key, hash, successStatus, command);

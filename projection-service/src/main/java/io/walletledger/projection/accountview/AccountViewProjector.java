@@ -16,6 +16,7 @@ import io.walletledger.account.FundsWithdrawn;
 import io.walletledger.account.TransferCredited;
 import io.walletledger.account.TransferDebitReversed;
 import io.walletledger.account.TransferDebited;
+import io.walletledger.account.TransferDebitConfirmed;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountStatus;
@@ -95,6 +96,7 @@ public class AccountViewProjector implements Projector {
             case RefundCredited e -> post(tx, e.accountId(), e.amount().minorUnits(), 0, seq, e.occurredAt());
             case FeeScheduleSet e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
             case SecondFactorEnrolled e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
+            case TransferDebitConfirmed e -> post(tx, e.accountId(), 0, 0, seq, e.occurredAt());
             case AccountFrozen e -> status(tx, e.accountId(), AccountStatus.FROZEN, seq, e.occurredAt());
             case AccountUnfrozen e -> status(tx, e.accountId(), AccountStatus.ACTIVE, seq, e.occurredAt());
             case AccountClosed e -> status(tx, e.accountId(), AccountStatus.CLOSED, seq, e.occurredAt());
