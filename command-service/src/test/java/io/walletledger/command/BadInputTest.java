@@ -90,6 +90,33 @@ class BadInputTest {
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
+    @ParameterizedTest(name = "{0} {1} → {2} {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /v1/transfers | {"sourceAccountId":"ACC","destinationAccountId":"ACC","amount":5,"currency":"EUR"} | 400 | validation_failed
+            /v1/transfers | {"sourceAccountId":"ACC","destinationAccountId":"acc_x","amount":-5,"currency":"EUR"} | 400 | invalid_amount
+            /v1/transfers | {"sourceAccountId":"ACC","amount":5,"currency":"EUR"}                          | 400 | validation_failed
+            /v1/payments  | {"merchantAccountId":"ACC","amount":5,"currency":"EUR","captureMethod":"MANUAL"} | 400 | validation_failed
+            /v1/payments  | {"merchantAccountId":"ACC","amount":5,"currency":"EUR","orderReference":"o","captureMethod":"LATER"} | 400 | validation_failed
+            /v1/payments  | {"merchantAccountId":"ACC","amount":5.5,"currency":"EUR","orderReference":"o","captureMethod":"MANUAL"} | 400 | invalid_amount
+            /v1/payments  | {"merchantAccountId":"ACC","amount":5,"currency":"EUR","orderReference":"o","captureMethod":"MANUAL","expiresInSeconds":0} | 400 | validation_failed
+            /v1/payments  | {"merchantAccountId":"ACC","amount":5,"currency":"EUR","orderReference":"o","captureMethod":"MANUAL"} | 422 | not_a_merchant
+            /v1/payments/pay_x/authorize | {"paymentMethod":"CHEQUE"}                                      | 400 | validation_failed
+            /v1/payments/pay_x/authorize | {"paymentMethod":"CARD"}                                        | 400 | validation_failed
+            /v1/payments/pay_x/capture   | {"amount":"all","currency":"EUR"}                               | 400 | invalid_amount
+            /v1/payments/pay_x/refunds   | {"currency":"EUR"}                                              | 400 | validation_failed
+            /v1/payments/pay_x/refunds   | {"amount":5,"currency":"EUR"}                                   | 404 | not_found
+            /v1/accounts/ACC/freeze      | {"reason":42}                                                   | 400 | validation_failed
+            """)
+    void transfers_payments_and_status_changes_with_bad_input_are_refused_without_effect(
+            String path, String body, int status, String code) throws Exception {
+        long eventsBefore = storedEvents();
+        HttpResponse<String> response = service.post(path.replace("ACC", accountId), body.replace("ACC", accountId));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo(code);
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
     @Test
     void wrong_media_type_unknown_path_and_oversized_body_are_problems_too() throws Exception {
         HttpResponse<String> text = service.post("/v1/deposits", "hello", "text/plain");
