@@ -18,8 +18,12 @@ fail() {
   exit 1
 }
 
+STARTS=0
 start_stack() {
   local started=$SECONDS
+  # a fresh output file per start: the previous run's "is up" line must not count for this one
+  STARTS=$((STARTS + 1))
+  OUT=$LEDGER_DATA_DIR/run-$STARTS.out
   "$ROOT/deploy/local/run.sh" >"$OUT" 2>&1 &
   RUN_PID=$!
   until grep -q 'Wallet Ledger is up' "$OUT" 2>/dev/null; do

@@ -7,12 +7,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.walletledger.command.idempotency.IdempotentExecutor;
 import io.walletledger.command.idempotency.Outcome;
+import io.walletledger.command.operations.Prepared;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.Problem;
 import io.walletledger.servicekit.http.ProblemException;
 import jakarta.inject.Singleton;
 
-import java.util.function.Supplier;
 
 /** What every command POST shares: the Idempotency-Key (I7), the recorded outcome, the replay marker. */
 @Singleton
@@ -28,7 +28,7 @@ class CommandEndpoint {
         this.executor = executor;
     }
 
-    HttpResponse<String> run(HttpRequest<?> request, JsonRequest body, HttpStatus success, Supplier<Object> command) {
+    HttpResponse<String> run(HttpRequest<?> request, JsonRequest body, Prepared prepared) {
         String key = request.getHeaders().get(IDEMPOTENCY_KEY);
         if (key == null || key.isBlank()) {
             throw ProblemException.validation("the Idempotency-Key header is required on every POST");
@@ -37,7 +37,8 @@ class CommandEndpoint {
             throw ProblemException.validation("Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = request.getMethodName() + " " + request.getPath() + "\n" + body.canonical();
-        IdempotentExecutor.Result result = executor.execute(ANONYMOUS, key, fingerprint, success.getCode(), command);
+        IdempotentExecutor.Result result = executor.execute(ANONYMOUS, key, fingerprint,
+                prepared.success().getCode(), prepared.command());
         Outcome outcome = result.outcome();
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
                 .body(outcome.body())
