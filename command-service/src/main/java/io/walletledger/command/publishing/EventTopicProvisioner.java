@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Creates the event topic when it is missing: the auditors' history, so retention is unlimited.
- * The replication factor is the cluster's default (1 on the local broker, 3 in production).
+ * Creates the service's topics when they are missing: the event topic (the auditors' history, so
+ * retention is unlimited), the command intake, its results and its dead letters. The replication
+ * factor is the cluster's default (1 on the local broker, 3 in production).
  */
 @Singleton
 public class EventTopicProvisioner {
@@ -31,19 +32,27 @@ public class EventTopicProvisioner {
     }
 
     public void ensureTopics() {
+        int partitions = settings.getEventsTopicPartitions();
+        ensure(new NewTopic(Topics.EVENTS, Optional.of(partitions), Optional.empty())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
+        ensure(new NewTopic(Topics.COMMANDS, Optional.of(partitions), Optional.empty()));
+        ensure(new NewTopic(Topics.COMMAND_RESULTS, Optional.of(partitions), Optional.empty()));
+        ensure(new NewTopic(Topics.deadLetterOf(Topics.COMMANDS), Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+    }
+
+    private void ensure(NewTopic topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (existing.contains(Topics.EVENTS)) {
+            if (existing.contains(topic.name())) {
                 return;
             }
-            NewTopic events = new NewTopic(Topics.EVENTS, Optional.of(settings.getEventsTopicPartitions()), Optional.empty())
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
-            admin.createTopics(List.of(events)).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + Topics.EVENTS, e.getCause());
+                throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + settings.getBootstrapServers() + " did not answer", e);

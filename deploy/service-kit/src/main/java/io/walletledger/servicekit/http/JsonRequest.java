@@ -65,6 +65,21 @@ public final class JsonRequest {
         return body == null || body.isBlank() ? new JsonRequest(STRICT.createObjectNode()) : parse(body);
     }
 
+    /** The same body without one field (a path id carried in a Kafka command's payload). */
+    public JsonRequest without(String field) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
+        copy.remove(field);
+        return new JsonRequest(copy);
+    }
+
+    /** Reads a JSON object that was already parsed (the payload of a Kafka command envelope). */
+    public static JsonRequest of(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            throw ProblemException.validation("the payload must be a JSON object");
+        }
+        return new JsonRequest(object);
+    }
+
     public boolean has(String field) {
         JsonNode value = root.get(field);
         return value != null && !value.isNull();

@@ -1,0 +1,105 @@
+package io.walletledger.command.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.command.idempotency.IdempotentExecutor;
+import io.walletledger.command.idempotency.ViolationCodes;
+import io.walletledger.command.operations.AccountOperations;
+import io.walletledger.command.operations.MoneyOperations;
+import io.walletledger.command.operations.PaymentOperations;
+import io.walletledger.envelope.Topics;
+import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.Problem;
+import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.violation.LedgerViolation;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * One command record → one outgoing record: its result, or the record itself on the dead-letter topic
+ * when it is not a command at all. The command runs through the same operations and the same
+ * idempotency executor as HTTP: its commandId is its Idempotency-Key. Infrastructure failures
+ * (database down) are thrown, so the record is consumed again.
+ */
+@Singleton
+class CommandHandler {
+
+    static final String ANONYMOUS = "anonymous";
+    static final String DLQ_REASON = "ledger-dlq-reason";
+
+    private final ObjectMapper json;
+    private final AccountOperations accounts;
+    private final MoneyOperations money;
+    private final PaymentOperations payments;
+    private final IdempotentExecutor executor;
+    private final Clock clock;
+
+    CommandHandler(ObjectMapper json, AccountOperations accounts, MoneyOperations money, PaymentOperations payments,
+                   IdempotentExecutor executor, Clock clock) {
+        this.json = json;
+        this.accounts = accounts;
+        this.money = money;
+        this.payments = payments;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    ProducerRecord<String, byte[]> handle(ConsumerRecord<String, byte[]> record) {
+        CommandEnvelope command;
+        try {
+            command = CommandEnvelope.parse(json, record.value());
+        } catch (CommandEnvelope.Unreadable unreadable) {
+            return deadLetter(record, unreadable.getMessage());
+        }
+        CommandResult result;
+        try {
+            CommandType.Routed routed = command.type().route(JsonRequest.of(command.payload()), accounts, money, payments);
+            IdempotentExecutor.Result outcome = executor.execute(ANONYMOUS, command.commandId(), routed.fingerprint(),
+                    routed.prepared().success().getCode(), routed.prepared().command());
+            result = result(command, outcome.outcome().status(), outcome.outcome().body(), outcome.replayed());
+        } catch (ProblemException refused) {
+            result = rejected(command, Problem.of(refused.status().getCode(), refused.code(),
+                    refused.status().getReason(), refused.getMessage()));
+        } catch (LedgerViolation refused) {
+            ViolationCodes.Mapping mapping = ViolationCodes.of(refused);
+            result = rejected(command, Problem.of(mapping.status().getCode(), mapping.code(),
+                    mapping.status().getReason(), refused.getMessage()));
+        }
+        return new ProducerRecord<>(Topics.COMMAND_RESULTS, command.commandId(), write(result));
+    }
+
+    private CommandResult result(CommandEnvelope c, int status, String body, boolean replayed) {
+        boolean accepted = status < 400;
+        return new CommandResult(c.commandId(), c.type().wireName(), c.issuer(),
+                accepted ? CommandResult.ACCEPTED : CommandResult.REJECTED, status, accepted ? body : null,
+                accepted ? null : body, replayed, clock.instant());
+    }
+
+    private CommandResult rejected(CommandEnvelope c, Problem problem) {
+        return new CommandResult(c.commandId(), c.type().wireName(), c.issuer(), CommandResult.REJECTED,
+                problem.status(), null, new String(write(problem), StandardCharsets.UTF_8), false, clock.instant());
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(Topics.COMMANDS), record.key(),
+                record.value());
+        dead.headers().add(new RecordHeader(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8)));
+        dead.headers().add(new RecordHeader("ledger-dlq-source", (record.topic() + "-" + record.partition() + "@"
+                + record.offset()).getBytes(StandardCharsets.UTF_8)));
+        record.headers().forEach(h -> dead.headers().add(h));
+        return dead;
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize command result", e);
+        }
+    }
+}

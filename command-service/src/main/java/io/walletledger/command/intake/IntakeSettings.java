@@ -1,0 +1,46 @@
+package io.walletledger.command.intake;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/** {@code ledger.intake.*}: the Kafka command intake. */
+@ConfigurationProperties("ledger.intake")
+public class IntakeSettings {
+
+    private boolean enabled = true;
+    private int commandsTopicPartitions = 12;
+    private int maxPollRecords = 500;
+    /** Fault injection for tests and campaigns: stop dead after handling the first batch, before committing. */
+    private boolean crashBeforeFirstCommit;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getCommandsTopicPartitions() {
+        return commandsTopicPartitions;
+    }
+
+    public void setCommandsTopicPartitions(int commandsTopicPartitions) {
+        this.commandsTopicPartitions = commandsTopicPartitions;
+    }
+
+    public int getMaxPollRecords() {
+        return maxPollRecords;
+    }
+
+    public void setMaxPollRecords(int maxPollRecords) {
+        this.maxPollRecords = maxPollRecords;
+    }
+
+    public boolean isCrashBeforeFirstCommit() {
+        return crashBeforeFirstCommit;
+    }
+
+    public void setCrashBeforeFirstCommit(boolean crashBeforeFirstCommit) {
+        this.crashBeforeFirstCommit = crashBeforeFirstCommit;
+    }
+}
