@@ -13,7 +13,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentResponse(String id, String merchantAccountId, Amount amount, CaptureMethod captureMethod,
                               PaymentStatus status, String payerAccountId, FundingSource fundingSource,
-                              Amount amountCaptured, Amount amountRefunded, Amount fee, Refund refund,
+                              Amount amountCaptured, Amount amountRefunded, Refund refund,
                               Instant expiresAt, Instant holdExpiresAt, String consistencyToken) {
 
     public record Amount(long amount, String currency) {
@@ -25,11 +25,12 @@ public record PaymentResponse(String id, String merchantAccountId, Amount amount
     public record Refund(String id, Amount amount) {
     }
 
-    static PaymentResponse of(Payment.State s, Money fee, Refund refund, String token) {
+    /** The merchant's fee is not here: it is taken when the capture is settled (account.payment_credited). */
+    static PaymentResponse of(Payment.State s, Refund refund, String token) {
         return new PaymentResponse(s.paymentId().value(), s.merchant().value(), Amount.of(s.amount()),
                 s.captureMethod(), s.status(), s.payer() == null ? null : s.payer().value(), s.fundingSource(),
                 Amount.of(new Money(s.capturedMinor(), s.amount().currency())),
-                Amount.of(new Money(s.refundedMinor(), s.amount().currency())), Amount.of(fee), refund,
+                Amount.of(new Money(s.refundedMinor(), s.amount().currency())), refund,
                 s.expiresAt(), s.holdExpiresAt(), token);
     }
 }

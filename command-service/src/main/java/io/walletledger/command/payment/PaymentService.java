@@ -30,8 +30,9 @@ import java.time.Instant;
 
 /**
  * The application layer of merchant payments, shared by HTTP and Kafka intake. Each operation sends
- * the payment's command and then moves the money on the accounts, all inside the caller's one database
- * transaction: the payment and its postings commit together or not at all.
+ * the payment's command and then moves the payer's money (hold, capture, release, refund credit), all
+ * inside the caller's one database transaction. The merchant's side of a capture is settled later by
+ * the merchant-settlement processor, so a busy merchant never serializes its customers' payments.
  */
 @Singleton
 public class PaymentService {
@@ -68,7 +69,7 @@ public class PaymentService {
         Payment.State state = commands.sendAndWait(new RequestPayment(id, r.merchant(), r.amount(), r.orderReference(),
                 r.captureMethod(), r.description(), now.plus(expiresIn), now));
         deadlines.schedule(id, state.expiresAt());
-        return PaymentResponse.of(state, null, null, appended.consistencyToken());
+        return PaymentResponse.of(state, null, appended.consistencyToken());
     }
 
     public PaymentResponse authorize(PaymentId id, Authorization a) {
@@ -83,7 +84,7 @@ public class PaymentService {
             return capture(id, null);
         }
         deadlines.schedule(id, state.holdExpiresAt());
-        return PaymentResponse.of(state, null, null, appended.consistencyToken());
+        return PaymentResponse.of(state, null, appended.consistencyToken());
     }
 
     public PaymentResponse capture(PaymentId id, Money amount) {
@@ -94,7 +95,7 @@ public class PaymentService {
         }
         // the merchant is credited (less its fee) by the merchant-settlement processor, in batches
         deadlines.cancel(id);
-        return PaymentResponse.of(state, null, null, appended.consistencyToken());
+        return PaymentResponse.of(state, null, appended.consistencyToken());
     }
 
     public PaymentResponse cancel(PaymentId id) {
@@ -104,7 +105,7 @@ public class PaymentService {
             commands.sendAndWait(new ReleaseHold(state.payer(), id.value(), HoldEnd.CANCELED, now));
         }
         deadlines.cancel(id);
-        return PaymentResponse.of(state, null, null, appended.consistencyToken());
+        return PaymentResponse.of(state, null, appended.consistencyToken());
     }
 
     public PaymentResponse refund(PaymentId id, String refundId, Money amount, String reason) {
@@ -115,8 +116,8 @@ public class PaymentService {
         if (state.fundingSource() == FundingSource.WALLET) {
             commands.sendAndWait(new CreditRefund(state.payer(), id.value(), refundId, amount, state.merchant(), now));
         }
-        return PaymentResponse.of(state, null,
-                new PaymentResponse.Refund(refundId, PaymentResponse.Amount.of(amount)), appended.consistencyToken());
+        return PaymentResponse.of(state, new PaymentResponse.Refund(refundId, PaymentResponse.Amount.of(amount)),
+                appended.consistencyToken());
     }
 
     /** Called by the deadline scheduler; the payment decides whether it is really due. */

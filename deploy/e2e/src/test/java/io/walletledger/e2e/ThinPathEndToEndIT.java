@@ -103,6 +103,15 @@ class ThinPathEndToEndIT {
         assertThat(envelopes.get(1).at("/data/amount/amount").asLong()).isEqualTo(1250);
     }
 
+    @Test
+    void the_upstream_example_publishes_commands_to_kafka_and_reads_every_result() throws Exception {
+        io.walletledger.examples.UpstreamCommandsExample.Summary summary =
+                io.walletledger.examples.UpstreamCommandsExample.run(kafka.bootstrapServers(), 50);
+        assertThat(summary.accepted()).isEqualTo(50);
+        assertThat(summary.rejected()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(summary.accountId()) == 50 * 100);
+    }
+
     private static String post(URI uri, String json, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
