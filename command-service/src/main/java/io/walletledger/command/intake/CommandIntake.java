@@ -24,19 +24,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Consumes {@code ledger.commands.v1} in batches. Each poll's partitions are handled in parallel (a slow
- * command holds up only its own partition's records), each partition in order; results are published,
- * then the offsets committed. A crash in between redelivers the commands: their commandIds are known,
+ * Consumes {@code ledger.commands.v1} in batches. Each partition's records are handled in order by a
+ * worker of their own while that partition is paused, so a slow or failing command holds up only its
+ * partition; the others keep being polled. Results are published, then the offsets committed. A crash in between redelivers the commands: their commandIds are known,
  * so the first outcome is published again and nothing changes twice.
  */
 @Context
@@ -83,23 +85,30 @@ class CommandIntake {
         thread.start();
     }
 
+    /** A partition's records being handled off the poll thread; the partition is paused meanwhile. */
+    private record Done(TopicPartition partition, long next, boolean complete) {
+    }
+
+    private final Map<TopicPartition, Future<?>> busy = new HashMap<>();
+    private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+
     private void run() {
-        boolean crashOnce = settings.isCrashBeforeFirstCommit();
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                    consumer.pause(List.of(partition));
+                    if (busy.containsKey(partition)) {
+                        // re-assigned while its worker still runs: take these records again afterwards
+                        consumer.seek(partition, batch.get(0).offset());
+                        continue;
+                    }
+                    busy.put(partition, partitions.submit(() -> done.add(handlePartition(partition, batch))));
                 }
-                Map<TopicPartition, Long> next = handleBatch(records);
-                producer.flush();
-                if (crashOnce) {
-                    LOG.warn("fault injection: the intake dies after handling a batch, before committing its offsets");
+                if (!finishDone()) {
                     return;
                 }
-                Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-                next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
-                consumer.commitSync(commit);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -112,29 +121,43 @@ class CommandIntake {
         }
     }
 
-    /** Handles each partition's records in order, partitions in parallel; returns the offsets to commit. */
-    private Map<TopicPartition, Long> handleBatch(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, Future<Long>> handled = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-            handled.put(partition, partitions.submit(() -> handlePartition(batch)));
+    /**
+     * Commits what the partition workers finished and lets their partitions be polled again; a slow
+     * partition stays paused alone while the others go on. Returns false when fault injection says die.
+     */
+    private boolean finishDone() {
+        List<Done> finished = new ArrayList<>();
+        done.drainTo(finished);
+        if (finished.isEmpty()) {
+            return true;
         }
-        Map<TopicPartition, Long> next = new HashMap<>();
-        handled.forEach((partition, future) -> {
-            long first = records.records(partition).get(0).offset();
-            long reached = await(future, first);
-            if (reached > first) {
-                next.put(partition, reached);
+        producer.flush();
+        if (settings.isCrashBeforeFirstCommit()) {
+            LOG.warn("fault injection: the intake dies after handling a batch, before committing its offsets");
+            return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (Done d : finished) {
+            // a partition revoked meanwhile is someone else's now: it redelivers, and replays are harmless
+            if (consumer.assignment().contains(d.partition())) {
+                commit.put(d.partition(), new OffsetAndMetadata(d.next()));
+                if (!d.complete()) {
+                    consumer.seek(d.partition(), d.next());
+                }
             }
-            if (reached <= records.records(partition).get(records.records(partition).size() - 1).offset()) {
-                consumer.seek(partition, reached);
+        }
+        consumer.commitSync(commit);
+        for (Done d : finished) {
+            busy.remove(d.partition());
+            if (consumer.assignment().contains(d.partition())) {
+                consumer.resume(List.of(d.partition()));
             }
-        });
-        return next;
+        }
+        return true;
     }
 
-    /** Returns the offset after the last record handled; stops at the first infrastructure failure. */
-    private long handlePartition(List<ConsumerRecord<String, byte[]>> batch) {
+    /** Handles one partition's records in order; stops at the first infrastructure failure. */
+    private Done handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> batch) {
         long next = batch.get(0).offset();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
@@ -143,22 +166,11 @@ class CommandIntake {
                 LOG.warn("command at {}-{}@{} failed and will be consumed again: {}", record.topic(),
                         record.partition(), record.offset(), e.toString());
                 pause();
-                return next;
+                return new Done(partition, next, false);
             }
             next = record.offset() + 1;
         }
-        return next;
-    }
-
-    private static long await(Future<Long> future, long fallback) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fallback;
-        } catch (ExecutionException e) {
-            return fallback;
-        }
+        return new Done(partition, next, true);
     }
 
     private static void pause() {

@@ -1,0 +1,85 @@
+package io.walletledger.command.intake;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.walletledger.envelope.Topics;
+import io.walletledger.testkit.KafkaEndpoint;
+import io.walletledger.testkit.PostgresDatabase;
+import io.walletledger.testkit.RealServices;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A command stuck on a database lock holds up its own partition only; other partitions go on. */
+@ExtendWith(RealServices.class)
+class SlowPartitionTest {
+
+    @Test
+    void a_blocked_command_does_not_block_other_partitions(KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.url", db.jdbcUrl(),
+                "datasources.default.username", db.username(),
+                "datasources.default.password", db.password(),
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+             CommandTopics topics = new CommandTopics(kafka);
+             Connection blocker = db.connect()) {
+            int partitions = partitionsOfCommands(kafka);
+            String slowKey = "slow-key";
+            String fastKey = keyOnAnotherPartition(slowKey, partitions);
+
+            // an open transaction holds the idempotency key the slow command will claim
+            blocker.setAutoCommit(false);
+            try (PreparedStatement claim = blocker.prepareStatement("""
+                    INSERT INTO idempotency_record (scope, idempotency_key, request_hash, status, response_body,
+                                                    created_at, expires_at) VALUES ('anonymous', 'stuck-command', 'x', 0, '', ?, ?)""")) {
+                claim.setTimestamp(1, Timestamp.from(Instant.now()));
+                claim.setTimestamp(2, Timestamp.from(Instant.now().plusSeconds(3600)));
+                claim.executeUpdate();
+            }
+            topics.sendAs("stuck-command", "account.open", slowKey,
+                    "{\"ownerId\":\"slow\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
+            Thread.sleep(500); // let the slow command reach the lock first (not a condition on the result)
+
+            String fast = topics.send("account.open", fastKey, "{\"ownerId\":\"fast\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
+            assertThat(topics.result(fast).get("status").asText()).isEqualTo("ACCEPTED");
+
+            blocker.rollback();
+            assertThat(topics.result("stuck-command").get("status").asText()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    private static int partitionsOfCommands(KafkaEndpoint kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.describeTopics(List.of(Topics.COMMANDS)).allTopicNames().get().get(Topics.COMMANDS)
+                    .partitions().size();
+        }
+    }
+
+    /** Kafka's default partitioner: murmur2 of the key modulo the partition count. */
+    private static String keyOnAnotherPartition(String key, int partitions) {
+        int slow = partitionOf(key, partitions);
+        for (int i = 0; ; i++) {
+            String candidate = "fast-key-" + i;
+            if (partitionOf(candidate, partitions) != slow) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+}
