@@ -4,12 +4,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
+import io.walletledger.testkit.ServiceProperties;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,14 +28,8 @@ final class CommandServiceRunning implements AutoCloseable {
     }
 
     static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database, Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
-        properties.putAll(extra);
-        return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class, properties));
+        return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class,
+                ServiceProperties.of(kafka, database, extra)));
     }
 
     /** POSTs JSON under a fresh Idempotency-Key. */

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.ServiceProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,12 +30,7 @@ class IntakeCrashTest {
     @Test
     void I7_exactly_once_a_command_redelivered_after_a_crash_is_applied_once_and_its_result_published(
             KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
-        Map<String, Object> base = Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", db.jdbcUrl(),
-                "datasources.default.username", db.username(),
-                "datasources.default.password", db.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers());
+        Map<String, Object> base = ServiceProperties.of(kafka, db);
         Map<String, Object> crashing = new HashMap<>(base);
         crashing.put("ledger.intake.crash-before-first-commit", true);
 

@@ -6,6 +6,7 @@ import io.walletledger.envelope.Topics;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.ServiceProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -28,12 +29,7 @@ class SlowPartitionTest {
 
     @Test
     void a_blocked_command_does_not_block_other_partitions(KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", db.jdbcUrl(),
-                "datasources.default.username", db.username(),
-                "datasources.default.password", db.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db));
              CommandTopics topics = new CommandTopics(kafka);
              Connection blocker = db.connect()) {
             int partitions = partitionsOfCommands(kafka);

@@ -11,6 +11,7 @@ import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.ServiceProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,7 @@ class EventIntakeTest {
     @BeforeAll
     static void start(KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
         topic = new EventTopic(kafka);
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", db.jdbcUrl(),
-                "datasources.default.username", db.username(),
-                "datasources.default.password", db.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+        server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db));
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.ServiceProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,7 @@ class AccountViewProjectionTest {
     }
 
     private static EmbeddedServer startService() {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+        return ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, database));
     }
 
     @AfterAll
