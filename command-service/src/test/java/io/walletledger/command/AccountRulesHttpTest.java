@@ -121,6 +121,12 @@ class AccountRulesHttpTest {
         assertThat(storedBalance(account)).isZero();
         // the payer is one aggregate: concurrent debits lose optimistic races and are retried, never lost
         assertThat(service.retries()).isGreaterThan(retriesBefore);
+        // ...and its state was loaded from snapshots along the way
+        try (Connection c = database.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = '" + account + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isPositive();
+        }
     }
 
     /** The balance as the event store has it: deposits minus withdrawals of the account's stream. */

@@ -28,8 +28,11 @@ final class CommandServiceRunning implements AutoCloseable {
     }
 
     static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database, Map<String, Object> extra) {
+        // snapshots every few events, so that every test also loads aggregates from snapshots
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("ledger.snapshots.threshold", 3));
+        properties.putAll(extra);
         return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class,
-                ServiceProperties.of(kafka, database, extra)));
+                ServiceProperties.of(kafka, database, properties)));
     }
 
     /** POSTs JSON under a fresh Idempotency-Key. */

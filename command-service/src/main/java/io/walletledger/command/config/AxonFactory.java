@@ -12,6 +12,7 @@ import io.walletledger.command.idempotency.AppendedEvents;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
+import io.walletledger.envelope.LedgerJson;
 import io.walletledger.transfer.TransferProcess;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,8 +24,10 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -57,10 +60,11 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
-                                    Clock clock,
+                                    Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
+        Serializer snapshots = JacksonSerializer.builder().objectMapper(LedgerJson.newSnapshotMapper()).build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -73,10 +77,10 @@ public class AxonFactory {
                         // a duplicate (aggregate, sequence) is a lost optimistic race: a ConcurrencyException, retried
                         .persistenceExceptionResolver(new LostRaceResolver())
                         .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
+                        .snapshotSerializer(snapshots)
                         .build())
-                .configureAggregate(optimistic(Account.class))
-                .configureAggregate(optimistic(Payment.class))
+                .configureAggregate(optimistic(Account.class, snapshotThreshold))
+                .configureAggregate(optimistic(Payment.class, snapshotThreshold))
                 .registerComponent(KycLimits.class, c -> limits);
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()
@@ -113,10 +117,14 @@ public class AxonFactory {
      * No in-JVM aggregate lock: one database transaction spans several commands (a payment moves money
      * on three aggregates), and a lock released after each command would deadlock against the
      * database's own locks. Concurrent writers race on the unique (aggregate, sequence) key instead;
-     * the loser gets a ConcurrencyException and the whole operation is retried.
+     * the loser gets a ConcurrencyException and the whole operation is retried. A snapshot every
+     * {@code snapshotThreshold} events keeps loading an aggregate cheap however long its history; it is
+     * written inside the same transaction as the events it covers (a nested transaction of ours).
      */
-    private static <A> AggregateConfigurer<A> optimistic(Class<A> aggregate) {
-        return AggregateConfigurer.defaultConfiguration(aggregate).configureLockFactory(c -> NullLockFactory.INSTANCE);
+    private static <A> AggregateConfigurer<A> optimistic(Class<A> aggregate, int snapshotThreshold) {
+        return AggregateConfigurer.defaultConfiguration(aggregate)
+                .configureLockFactory(c -> NullLockFactory.INSTANCE)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
     }
 
     @Singleton
