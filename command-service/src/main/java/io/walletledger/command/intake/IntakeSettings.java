@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class IntakeSettings {
 
     private boolean enabled = true;
-    private int commandsTopicPartitions = 12;
     private int maxPollRecords = 500;
     /** Fault injection for tests and campaigns: stop dead after handling the first batch, before committing. */
     private boolean crashBeforeFirstCommit;
@@ -18,14 +17,6 @@ public class IntakeSettings {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public int getCommandsTopicPartitions() {
-        return commandsTopicPartitions;
-    }
-
-    public void setCommandsTopicPartitions(int commandsTopicPartitions) {
-        this.commandsTopicPartitions = commandsTopicPartitions;
     }
 
     public int getMaxPollRecords() {

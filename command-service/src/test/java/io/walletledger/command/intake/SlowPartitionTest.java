@@ -16,12 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A command stuck on a database lock holds up its own partition only; other partitions go on. */
 @ExtendWith(RealServices.class)
@@ -47,13 +50,22 @@ class SlowPartitionTest {
             }
             topics.sendAs("stuck-command", "account.open", slowKey,
                     "{\"ownerId\":\"slow\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
-            Thread.sleep(500); // let the slow command reach the lock first (not a condition on the result)
+            // the slow command must be waiting on the lock before the fast one is sent
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLock(blocker));
 
             String fast = topics.send("account.open", fastKey, "{\"ownerId\":\"fast\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
             assertThat(topics.result(fast).get("status").asText()).isEqualTo("ACCEPTED");
 
             blocker.rollback();
             assertThat(topics.result("stuck-command").get("status").asText()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    private static boolean waitingOnLock(Connection connection) throws Exception {
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 

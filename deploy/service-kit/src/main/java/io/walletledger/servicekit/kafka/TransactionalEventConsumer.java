@@ -48,7 +48,6 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final Counter unreadable;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long lastPollMillis = System.currentTimeMillis();
 
     public TransactionalEventConsumer(String name, String bootstrapServers, String topic, DataSource dataSource,
                                       EventApplier applier, MeterRegistry meters) {
@@ -77,16 +76,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         thread.start();
     }
 
-    /** Milliseconds since the loop last returned from a poll; a stalled consumer grows this. */
-    public long millisSinceLastPoll() {
-        return System.currentTimeMillis() - lastPollMillis;
-    }
-
     private void run() {
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                lastPollMillis = System.currentTimeMillis();
                 if (!records.isEmpty()) {
                     applyOrRewind(records);
                 }
