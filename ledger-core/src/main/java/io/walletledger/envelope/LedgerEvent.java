@@ -8,4 +8,7 @@ public interface LedgerEvent {
 
     /** The stream the event belongs to; also the Kafka record key and the CloudEvents subject. */
     String aggregateId();
+
+    /** When the command that caused it was accepted (from the command, never the clock of a replay). */
+    java.time.Instant occurredAt();
 }

@@ -9,6 +9,10 @@ public final class Topics {
     public static final String COMMANDS = "ledger.commands.v1";
     /** The outcome of each command, key = command id. */
     public static final String COMMAND_RESULTS = "ledger.command-results.v1";
+    /** Every change of an account view, compacted, key = account id (projection-service). */
+    public static final String ACCOUNT_VIEWS = "ledger.account-views.v1";
+    /** Every change of a merchant's hourly sales bucket, compacted, key = merchant id + "/" + UTC hour. */
+    public static final String MERCHANT_SALES = "ledger.merchant-sales.v1";
 
     private Topics() {
     }

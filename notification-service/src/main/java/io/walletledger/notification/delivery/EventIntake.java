@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.envelope.Topics;
+import io.walletledger.servicekit.kafka.ConsumerRegistry;
+import io.walletledger.servicekit.kafka.ConsumerSettings;
 import io.walletledger.servicekit.kafka.KafkaSettings;
 import io.walletledger.servicekit.kafka.TransactionalEventConsumer;
 import jakarta.annotation.PostConstruct;
@@ -26,10 +28,12 @@ class EventIntake {
     private final MeterRegistry meters;
     private final TransactionalEventConsumer consumer;
 
-    EventIntake(KafkaSettings kafka, DataSource dataSource, MeterRegistry meters) {
+    EventIntake(KafkaSettings kafka, ConsumerSettings settings, ConsumerRegistry registry, DataSource dataSource,
+                MeterRegistry meters) {
         this.meters = meters;
         this.consumer = new TransactionalEventConsumer(CONSUMER_GROUP, kafka.getBootstrapServers(), Topics.EVENTS,
-                dataSource, this::accept, meters);
+                dataSource, this::accept, meters, settings, () -> { });
+        registry.register(consumer);
     }
 
     private void accept(Connection tx, CloudEvent event) {

@@ -4,9 +4,45 @@ import io.walletledger.envelope.CloudEvent;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Applies one event inside the consumer's database transaction (the offsets commit with it). */
 @FunctionalInterface
 public interface EventApplier {
+
     void apply(Connection transaction, CloudEvent event) throws SQLException;
+
+    /** Called in the transaction before a batch's first event. */
+    default void beforeBatch(Connection transaction) throws SQLException {
+    }
+
+    /** Called in the transaction after a batch's last event, before the offsets are saved. */
+    default void afterBatch(Connection transaction) throws SQLException {
+    }
+
+    /** Applies each event to every applier in turn, all in the same transaction. */
+    static EventApplier all(List<? extends EventApplier> appliers) {
+        return new EventApplier() {
+            @Override
+            public void apply(Connection transaction, CloudEvent event) throws SQLException {
+                for (EventApplier applier : appliers) {
+                    applier.apply(transaction, event);
+                }
+            }
+
+            @Override
+            public void beforeBatch(Connection transaction) throws SQLException {
+                for (EventApplier applier : appliers) {
+                    applier.beforeBatch(transaction);
+                }
+            }
+
+            @Override
+            public void afterBatch(Connection transaction) throws SQLException {
+                for (EventApplier applier : appliers) {
+                    applier.afterBatch(transaction);
+                }
+            }
+        };
+    }
 }

@@ -15,15 +15,15 @@ import java.util.Map;
  * same transaction as the rows they produced: after a crash the consumer resumes exactly after the
  * last committed effect.
  */
-final class OffsetStore {
+public final class OffsetStore {
 
     private final String group;
 
-    OffsetStore(String group) {
+    public OffsetStore(String group) {
         this.group = group;
     }
 
-    Map<TopicPartition, Long> load(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
+    public Map<TopicPartition, Long> load(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT next_offset FROM consumer_offset WHERE consumer_group = ? AND topic = ? AND partition_no = ?")) {
@@ -41,7 +41,7 @@ final class OffsetStore {
         return offsets;
     }
 
-    void save(Connection transaction, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+    public void save(Connection transaction, Map<TopicPartition, Long> nextOffsets) throws SQLException {
         try (PreparedStatement update = transaction.prepareStatement(
                 "UPDATE consumer_offset SET next_offset = ? WHERE consumer_group = ? AND topic = ? AND partition_no = ?");
              PreparedStatement insert = transaction.prepareStatement(

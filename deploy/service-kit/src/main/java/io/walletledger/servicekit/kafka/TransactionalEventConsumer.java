@@ -1,13 +1,10 @@
 package io.walletledger.servicekit.kafka;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.walletledger.envelope.CloudEvent;
-import io.walletledger.envelope.EventEnvelopeCodec;
-import io.walletledger.envelope.UnreadableEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,40 +19,55 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes the event topic in batches: each poll's events and the next offsets are written in one
  * database transaction, so an effect happens exactly once across crashes and rebalances. Offsets are
- * also committed to Kafka afterwards, only so that lag is visible to the usual tools.
+ * also committed to Kafka afterwards, only so that lag is visible to the usual tools. Lag per
+ * partition ({@code ledger.consumer.lag}) and applied events ({@code ledger.consumer.events}) are
+ * metrics; {@link #status()} feeds the health check.
  */
 public final class TransactionalEventConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalEventConsumer.class);
+    private static final AtomicLong HALT_COUNTDOWN = new AtomicLong(-1);
+    /** Lag gauges outlive a consumer instance: a restarted consumer of the same name reuses them. */
+    private static final Map<String, Map<Integer, AtomicLong>> LAGS = new ConcurrentHashMap<>();
 
     private final String name;
     private final String topic;
     private final DataSource dataSource;
-    private final EventApplier applier;
     private final KafkaConsumer<String, byte[]> consumer;
     private final OffsetStore offsets;
-    private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
+    private final BatchWriter writer;
+    private final MeterRegistry meters;
     private final Counter applied;
-    private final Counter unreadable;
+    private final Map<Integer, AtomicLong> lag;
     private final Thread thread;
+    private final Runnable afterCommit;
     private volatile boolean running = true;
+    private volatile Instant lastCommitAt;
+    private volatile Instant failingSince;
+    private volatile String lastError;
 
     public TransactionalEventConsumer(String name, String bootstrapServers, String topic, DataSource dataSource,
-                                      EventApplier applier, MeterRegistry meters) {
+                                      EventApplier applier, MeterRegistry meters, ConsumerSettings settings,
+                                      Runnable afterCommit) {
         this.name = name;
         this.topic = topic;
         this.dataSource = dataSource;
-        this.applier = applier;
+        this.meters = meters;
+        this.afterCommit = afterCommit;
         this.offsets = new OffsetStore(name);
+        this.lag = LAGS.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, name,
@@ -63,17 +75,34 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getMaxPollRecords(),
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.applied = Counter.builder("ledger.consumer.events").tag("consumer", name).register(meters);
-        this.unreadable = Counter.builder("ledger.consumer.unreadable").tag("consumer", name).register(meters);
+        this.applied = Counter.builder("ledger.consumer.events").tag("consumer", name)
+                .description("events applied (rate() of it is events/s)").register(meters);
+        Counter unreadable = Counter.builder("ledger.consumer.unreadable").tag("consumer", name).register(meters);
+        if (settings.getHaltAfterEvents() > 0) {
+            HALT_COUNTDOWN.compareAndSet(-1, settings.getHaltAfterEvents());
+        }
+        this.writer = new BatchWriter(name, applier, unreadable::increment,
+                () -> HALT_COUNTDOWN.get() > 0 ? HALT_COUNTDOWN.decrementAndGet() : -1);
         this.thread = new Thread(this::run, name + "-consumer");
     }
 
     public void start() {
         consumer.subscribe(Set.of(topic), new SeekToStoredOffsets());
         thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ConsumerStatus status() {
+        Map<Integer, Long> lagNow = new HashMap<>();
+        lag.forEach((partition, value) -> lagNow.put(partition, value.get()));
+        return new ConsumerStatus(name, running && thread.isAlive(), lagNow, (long) applied.count(), lastCommitAt,
+                failingSince, lastError);
     }
 
     private void run() {
@@ -83,24 +112,48 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 if (!records.isEmpty()) {
                     applyOrRewind(records);
                 }
+                measureLag();
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            LOG.error("{}: consumer stopped", name, e);
+            throw e;
         } finally {
             consumer.close();
+        }
+    }
+
+    private void measureLag() {
+        for (TopicPartition partition : consumer.assignment()) {
+            consumer.currentLag(partition).ifPresent(value -> lag.computeIfAbsent(partition.partition(), p -> {
+                AtomicLong gauge = new AtomicLong();
+                Gauge.builder("ledger.consumer.lag", gauge, AtomicLong::get).tag("consumer", name)
+                        .tag("partition", Integer.toString(p)).description("records not yet applied")
+                        .register(meters);
+                return gauge;
+            }).set(value));
         }
     }
 
     private void applyOrRewind(ConsumerRecords<String, byte[]> records) {
         try {
             Map<TopicPartition, Long> next = applyInOneTransaction(records);
+            lastCommitAt = Instant.now();
+            failingSince = null;
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
             consumer.commitAsync(commit, null);
+            afterCommit.run();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("{}: batch failed, it will be consumed again: {}", name, e.toString());
+            lastError = e.toString();
+            if (failingSince == null) {
+                failingSince = Instant.now();
+            }
             for (TopicPartition partition : records.partitions()) {
                 consumer.seek(partition, records.records(partition).get(0).offset());
             }
@@ -109,20 +162,14 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> applyInOneTransaction(ConsumerRecords<String, byte[]> records) throws SQLException {
-        Map<TopicPartition, Long> next = new HashMap<>();
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             try {
-                for (TopicPartition partition : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                    for (ConsumerRecord<String, byte[]> record : batch) {
-                        applyOne(tx, record);
-                    }
-                    next.put(partition, batch.get(batch.size() - 1).offset() + 1);
-                }
+                Map<TopicPartition, Long> next = writer.write(tx, records);
                 offsets.save(tx, next);
                 tx.commit();
                 applied.increment(records.count());
+                return next;
             } catch (SQLException | RuntimeException e) {
                 tx.rollback();
                 throw e;
@@ -130,20 +177,6 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 tx.setAutoCommit(true);
             }
         }
-        return next;
-    }
-
-    private void applyOne(Connection tx, ConsumerRecord<String, byte[]> record) throws SQLException {
-        CloudEvent event;
-        try {
-            event = codec.decode(record.value() == null ? new byte[0] : record.value());
-        } catch (UnreadableEvent e) {
-            unreadable.increment();
-            LOG.warn("{}: skipping unreadable record {}-{}@{}: {}", name, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        applier.apply(tx, event);
     }
 
     private static void pause(Duration duration) {
@@ -186,7 +219,12 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // offsets are already in the database with the rows they produced
+            partitions.forEach(partition -> {
+                AtomicLong gauge = lag.get(partition.partition());
+                if (gauge != null) {
+                    gauge.set(0);
+                }
+            });
         }
     }
 }

@@ -1,0 +1,34 @@
+package io.walletledger.projection.paymentview;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.walletledger.projection.query.Consistent;
+import io.walletledger.projection.query.ReadYourWrites;
+import io.walletledger.servicekit.http.ProblemException;
+
+@Controller("/v1/payments")
+class PaymentViewController {
+
+    private final PaymentViewRepository repository;
+    private final ReadYourWrites readYourWrites;
+
+    PaymentViewController(PaymentViewRepository repository, ReadYourWrites readYourWrites) {
+        this.repository = repository;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<PaymentView> get(@PathVariable String id, @Nullable @QueryValue String consistencyToken,
+                                  @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
+        ReadYourWrites.Consistency consistency = readYourWrites.await(PaymentViewProjector.GROUP,
+                Consistent.token(consistencyToken, tokenHeader));
+        PaymentView view = repository.find(id).orElseThrow(() -> ProblemException.notFound("no payment " + id));
+        return Consistent.ok(view, consistency);
+    }
+}
