@@ -1,0 +1,114 @@
+package io.walletledger.projection.rebuild;
+
+import io.walletledger.envelope.Topics;
+import io.walletledger.projection.Projector;
+import io.walletledger.servicekit.kafka.BatchWriter;
+import io.walletledger.servicekit.kafka.EventApplier;
+import io.walletledger.servicekit.kafka.OffsetStore;
+import io.walletledger.servicekit.kafka.VersionGuard;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Replays the event topic from its beginning through every projector into the rebuild schema, one
+ * transaction per poll, storing each projector's offsets there too, so the rebuilt tables carry the
+ * exact position the live consumers resume from after the switch. Outside any consumer group.
+ */
+final class Replay implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final List<Projector> projectors;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<TopicPartition> partitions;
+    private final BatchWriter writer;
+    private final AtomicLong applied = new AtomicLong();
+
+    Replay(DataSource dataSource, String schema, List<Projector> projectors, String bootstrapServers, int maxPollRecords) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.projectors = projectors;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "projection-service.rebuild",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<PartitionInfo> infos = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30));
+        this.partitions = infos == null ? List.of()
+                : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        EventApplier all = EventApplier.all(projectors.stream()
+                .map(p -> new VersionGuard(p.consumerGroup(), p)).toList());
+        this.writer = new BatchWriter("rebuild", all, () -> { }, () -> -1);
+    }
+
+    /** Records still to replay up to the topic's current end. */
+    long remaining(Map<TopicPartition, Long> targets) {
+        return targets.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey())))
+                .sum();
+    }
+
+    Map<TopicPartition, Long> endOffsets() {
+        return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    }
+
+    long applied() {
+        return applied.get();
+    }
+
+    /** Replays until every partition reached its target offset; {@code onBatch} reports progress. */
+    void replayUntil(Map<TopicPartition, Long> targets, Runnable onBatch) throws SQLException {
+        while (remaining(targets) > 0) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                write(records);
+                applied.addAndGet(records.count());
+            }
+            onBatch.run();
+        }
+    }
+
+    private void write(ConsumerRecords<String, byte[]> records) throws SQLException {
+        try (Connection tx = dataSource.getConnection()) {
+            String liveSchema = tx.getSchema();
+            tx.setSchema(schema);
+            tx.setAutoCommit(false);
+            try {
+                Map<TopicPartition, Long> next = writer.write(tx, records);
+                for (Projector projector : projectors) {
+                    new OffsetStore(projector.consumerGroup()).save(tx, next);
+                }
+                tx.commit();
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            } finally {
+                tx.setAutoCommit(true);
+                tx.setSchema(liveSchema);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
