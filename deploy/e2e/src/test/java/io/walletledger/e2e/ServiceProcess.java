@@ -18,6 +18,8 @@ import static org.awaitility.Awaitility.await;
 /** One service's packaged jar running as its own process, as in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String name;
     private final Process process;
     private final int port;
@@ -39,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path logs = Path.of("target", "e2e-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(name + ".log");
+        Path log = logs.resolve(name + "-" + STARTS.incrementAndGet() + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -63,6 +65,18 @@ final class ServiceProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** Waits for the process to end by itself (a crash) and returns its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(this.log);
     }
 
     URI uri(String path) {
