@@ -74,5 +74,9 @@ stop_stack
 start_stack
 await_balance "$account" 4200
 echo "smoke: balance kept across a restart"
+
+deploy/local/rebuild.sh --url "http://127.0.0.1:$PROJECTION_SERVICE_PORT" || fail "rebuild.sh failed"
+await_balance "$account" 4200
+echo "smoke: read models rebuilt from the event topic, balance unchanged"
 stop_stack
 echo "SMOKE PASSED"

@@ -61,6 +61,7 @@ public class ProjectionConsumers {
 
     @PreDestroy
     public synchronized void stop() {
+        consumers.forEach(TransactionalEventConsumer::stopAsync);
         consumers.forEach(TransactionalEventConsumer::close);
         consumers.forEach(registry::unregister);
         consumers = List.of();

@@ -123,11 +123,14 @@ public class PaymentViewProjector implements Projector {
     private static void update(Connection tx, String paymentId, String assignments, Instant at, Object... values)
             throws SQLException {
         try (PreparedStatement update = tx.prepareStatement(
-                "UPDATE payment_view SET " + assignments + ", updated_at = ? WHERE payment_id = ?")) {
+                "UPDATE payment_view SET " + assignments
+                        + ", updated_at = CASE WHEN updated_at > ? THEN updated_at ELSE ? END WHERE payment_id = ?")) {
             int i = 1;
             for (Object value : values) {
                 update.setObject(i++, value);
             }
+            // the latest event time, whichever stream's event is applied last (the fee comes from the merchant's)
+            update.setTimestamp(i++, Timestamp.from(at));
             update.setTimestamp(i++, Timestamp.from(at));
             update.setString(i, paymentId);
             update.executeUpdate();

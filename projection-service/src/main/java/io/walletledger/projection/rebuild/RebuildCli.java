@@ -53,12 +53,17 @@ public final class RebuildCli {
             out.println("rebuild refused: HTTP " + started.statusCode() + " " + started.body());
             return 2;
         }
+        String shown = "";
         while (true) {
             JsonNode progress = json.readTree(http.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = progress.path("state").asText();
-            out.print("\r" + bar(progress));
-            out.flush();
+            String line = bar(progress);
+            if (!line.equals(shown)) {
+                out.print("\r" + line);
+                out.flush();
+                shown = line;
+            }
             if (state.equals("DONE")) {
                 out.println();
                 out.println("rebuilt " + progress.path("eventsApplied").asLong() + " events at "

@@ -66,7 +66,9 @@ public class RebuildJob {
                     kafka.getBootstrapServers(), Math.max(settings.getMaxPollRecords(), 5000))) {
                 Map<TopicPartition, Long> targets = replay.endOffsets();
                 long total = replay.remaining(targets);
+                report(RebuildProgress.State.REPLAYING, replay, targets, total, startedAt);
                 replay.replayUntil(targets, () -> report(RebuildProgress.State.REPLAYING, replay, targets, total, startedAt));
+                report(RebuildProgress.State.SWITCHING, replay, targets, total, startedAt);
                 consumers.stop();
                 consumersStopped = true;
                 Map<TopicPartition, Long> finalTargets = replay.endOffsets();

@@ -3,6 +3,7 @@ package io.walletledger.servicekit.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -51,6 +52,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final MeterRegistry meters;
     private final Counter applied;
     private final Map<Integer, AtomicLong> lag;
+    private final Set<Integer> gauged = new java.util.HashSet<>();
     private final Thread thread;
     private final Runnable afterCommit;
     private volatile boolean running = true;
@@ -123,19 +125,21 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             LOG.error("{}: consumer stopped", name, e);
             throw e;
         } finally {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
     private void measureLag() {
         for (TopicPartition partition : consumer.assignment()) {
-            consumer.currentLag(partition).ifPresent(value -> lag.computeIfAbsent(partition.partition(), p -> {
-                AtomicLong gauge = new AtomicLong();
-                Gauge.builder("ledger.consumer.lag", gauge, AtomicLong::get).tag("consumer", name)
-                        .tag("partition", Integer.toString(p)).description("records not yet applied")
-                        .register(meters);
-                return gauge;
-            }).set(value));
+            consumer.currentLag(partition).ifPresent(value -> {
+                AtomicLong gauge = lag.computeIfAbsent(partition.partition(), p -> new AtomicLong());
+                if (gauged.add(partition.partition())) {
+                    Gauge.builder("ledger.consumer.lag", gauge, AtomicLong::get).tag("consumer", name)
+                            .tag("partition", Integer.toString(partition.partition()))
+                            .description("records not yet applied").register(meters);
+                }
+                gauge.set(value);
+            });
         }
     }
 
@@ -187,10 +191,15 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Asks the consumer to stop without waiting for it (see {@link #close()}). */
+    public void stopAsync() {
         running = false;
         consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        stopAsync();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

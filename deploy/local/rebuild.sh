@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rebuilds every projection-service read model from ledger.events.v1 while the stack runs: replays the
+# whole topic into fresh tables, then switches over atomically. Draws a progress bar (events/s, lag).
+# Usage: deploy/local/rebuild.sh [--url http://127.0.0.1:8082]   (default: $PROJECTION_SERVICE_PORT or 8082)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=java.sh
+. "$ROOT/deploy/local/java.sh"
+ledger_find_java
+JAR=$ROOT/projection-service/target/projection-service-0.1.0-SNAPSHOT.jar
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+exec "$LEDGER_JAVA" -jar "$JAR" rebuild "$@"
