@@ -20,9 +20,11 @@ import java.sql.Timestamp;
 @Singleton
 public class TransferViewProjector implements Projector {
 
+    public static final String GROUP = "projection-service.transfer-view";
+
     @Override
     public String consumerGroup() {
-        return "projection-service.transfer-view";
+        return GROUP;
     }
 
     @Override
