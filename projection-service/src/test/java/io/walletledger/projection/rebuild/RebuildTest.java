@@ -130,11 +130,11 @@ class RebuildTest {
             assertThat(rebuilt.get(table)).as(table).isNotEmpty().containsExactlyElementsOf(live.get(table));
         }
 
+        long before = get("/v1/accounts/" + payers.get(0)).at("/balance/amount").asLong();
         int mark = h.size();
         h.deposit(payers.get(0), 77, T.plusSeconds(999_999));
         topic.publish(h.since(mark).toArray(CloudEvent[]::new));
-        long before = get("/v1/accounts/" + payers.get(0)).at("/balance/amount").asLong();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(90)).until(() ->
                 get("/v1/accounts/" + payers.get(0)).at("/balance/amount").asLong() == before + 77);
     }
 

@@ -133,7 +133,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         for (TopicPartition partition : consumer.assignment()) {
             consumer.currentLag(partition).ifPresent(value -> {
                 AtomicLong gauge = lag.computeIfAbsent(partition.partition(), p -> new AtomicLong());
-                if (gauged.add(partition.partition())) {
+                if (gauged.add(partition.partition()) && meters.find("ledger.consumer.lag").tag("consumer", name)
+                        .tag("partition", Integer.toString(partition.partition())).gauge() == null) {
                     Gauge.builder("ledger.consumer.lag", gauge, AtomicLong::get).tag("consumer", name)
                             .tag("partition", Integer.toString(partition.partition()))
                             .description("records not yet applied").register(meters);
