@@ -216,7 +216,8 @@ class ProjectionApiTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300); // the reader must be waiting before the event exists
+        // the reader must be waiting (not answered) before the event exists
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !read.isDone());
         publish(h.since(mark));
         HttpResponse<String> response = read.get();
         assertThat(response.headers().firstValue("Consistency")).hasValue("applied");

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.walletledger.projection.query.Consistent;
 import io.walletledger.projection.query.ReadYourWrites;
 import io.walletledger.servicekit.http.ProblemException;
 
@@ -26,9 +25,7 @@ class AccountViewController {
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<AccountView> get(@PathVariable String id, @Nullable @QueryValue String consistencyToken,
                                   @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
-        ReadYourWrites.Consistency consistency = readYourWrites.await(AccountViewProjector.GROUP,
-                Consistent.token(consistencyToken, tokenHeader));
-        AccountView view = repository.find(id).orElseThrow(() -> ProblemException.notFound("no account " + id));
-        return Consistent.ok(view, consistency);
+        return readYourWrites.answer(AccountViewProjector.GROUP, consistencyToken, tokenHeader,
+                () -> repository.find(id).orElseThrow(() -> ProblemException.notFound("no account " + id)));
     }
 }

@@ -20,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Keeps {@code account_view} and the statement lines ({@code account_posting}) current. Each
@@ -44,7 +46,8 @@ public class AccountViewProjector implements Projector {
             return;
         }
         if (accountEvent instanceof AccountOpened opened) {
-            insertOpened(tx, opened, event.sequence());
+            insert(tx, opened.accountId(), opened.ownerId(), opened.type(), opened.currency().code(),
+                    opened.kycTier(), event.sequence(), opened.occurredAt());
         } else {
             AccountStatus status = switch (accountEvent) {
                 case AccountFrozen e -> AccountStatus.FROZEN;
@@ -54,15 +57,15 @@ public class AccountViewProjector implements Projector {
             };
             touch(tx, accountEvent.accountId(), status, event.sequence(), accountEvent.occurredAt());
         }
+        Set<AccountId> changed = new LinkedHashSet<>();
+        changed.add(accountEvent.accountId());
         for (Posting posting : Postings.of(accountEvent)) {
             post(tx, event.id(), posting, posting.accountId().equals(accountEvent.accountId()));
+            changed.add(posting.accountId());
         }
-    }
-
-    private static void insertOpened(Connection tx, AccountOpened opened, long sequence) throws SQLException {
-        insert(tx, opened.accountId(), opened.ownerId(), opened.type(), opened.currency().code(), opened.kycTier(),
-                sequence, opened.occurredAt());
-        ViewChanges.mark(tx, VIEW, opened.accountId().value());
+        for (AccountId account : changed) {
+            ViewChanges.mark(tx, VIEW, account.value());
+        }
     }
 
     private static void insert(Connection tx, AccountId id, String owner, AccountType type, String currency,
@@ -97,7 +100,6 @@ public class AccountViewProjector implements Projector {
                 throw new SQLException("account " + account + " has no view yet; its opening event is missing");
             }
         }
-        ViewChanges.mark(tx, VIEW, account.value());
     }
 
     private static void post(Connection tx, String eventId, Posting posting, boolean ownStream) throws SQLException {
@@ -115,7 +117,6 @@ public class AccountViewProjector implements Projector {
             update.executeUpdate();
         }
         StatementLines.append(tx, eventId, posting, lineNo, balance, held);
-        ViewChanges.mark(tx, VIEW, posting.accountId().value());
     }
 
     private record Balances(long balance, long held, long lines) {

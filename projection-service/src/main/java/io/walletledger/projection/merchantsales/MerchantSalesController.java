@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.walletledger.projection.accountview.AccountView;
 import io.walletledger.projection.accountview.AccountViewRepository;
 import io.walletledger.projection.merchantsales.SalesReport.Granularity;
-import io.walletledger.projection.query.Consistent;
 import io.walletledger.projection.query.ReadYourWrites;
 import io.walletledger.projection.query.TimeParameters;
 import io.walletledger.servicekit.http.ProblemException;
@@ -39,9 +38,8 @@ class MerchantSalesController {
                                     @Nullable @QueryValue String timeZone,
                                     @Nullable @QueryValue String consistencyToken,
                                     @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
-        ReadYourWrites.Consistency consistency = readYourWrites.await(MerchantSalesProjector.GROUP,
-                Consistent.token(consistencyToken, tokenHeader));
-        return Consistent.ok(report(id, from, to, granularity, timeZone), consistency);
+        return readYourWrites.answer(MerchantSalesProjector.GROUP, consistencyToken, tokenHeader,
+                () -> report(id, from, to, granularity, timeZone));
     }
 
     @Get(uri = "/{id}/sales/export", produces = "text/csv")
@@ -49,10 +47,8 @@ class MerchantSalesController {
                                 @Nullable @QueryValue String to, @Nullable @QueryValue String granularity,
                                 @Nullable @QueryValue String timeZone, @Nullable @QueryValue String consistencyToken,
                                 @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
-        ReadYourWrites.Consistency consistency = readYourWrites.await(MerchantSalesProjector.GROUP,
-                Consistent.token(consistencyToken, tokenHeader));
-        SalesReport report = report(id, from, to, granularity, timeZone);
-        return Consistent.ok(SalesCsv.of(report), consistency)
+        return readYourWrites.answer(MerchantSalesProjector.GROUP, consistencyToken, tokenHeader,
+                        () -> SalesCsv.of(report(id, from, to, granularity, timeZone)))
                 .contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"sales-" + id + ".csv\"");
     }

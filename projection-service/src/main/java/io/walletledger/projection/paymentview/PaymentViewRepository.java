@@ -36,7 +36,8 @@ public class PaymentViewRepository {
                      + " FROM payment_view WHERE payment_id = ? AND merchant_account_id IS NOT NULL")) {
             select.setString(1, paymentId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs, timeline(c, paymentId))) : Optional.empty();
+                return rs.next() ? Optional.of(map(rs, timeline(c, paymentId, rs.getString("currency"))))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read payment " + paymentId, e);
@@ -62,17 +63,16 @@ public class PaymentViewRepository {
         }
     }
 
-    private static List<TimelineEntry> timeline(Connection c, String paymentId) throws SQLException {
+    private static List<TimelineEntry> timeline(Connection c, String paymentId, String currency) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT t.event_id, t.type, t.amount, t.detail, t.occurred_at, v.currency
-                FROM payment_timeline t JOIN payment_view v ON v.payment_id = t.payment_id
-                WHERE t.payment_id = ? ORDER BY t.occurred_at, t.event_id""")) {
+                SELECT event_id, type, amount, detail, occurred_at FROM payment_timeline
+                WHERE payment_id = ? ORDER BY occurred_at, event_id""")) {
             select.setString(1, paymentId);
             List<TimelineEntry> entries = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long amount = rs.getLong("amount");
-                    Amount shown = rs.wasNull() ? null : new Amount(amount, rs.getString("currency"));
+                    Amount shown = rs.wasNull() ? null : new Amount(amount, currency);
                     entries.add(new TimelineEntry(rs.getString("event_id"), rs.getString("type"), shown,
                             rs.getString("detail"), rs.getTimestamp("occurred_at").toInstant()));
                 }

@@ -1,6 +1,8 @@
 package io.walletledger.projection.query;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.walletledger.servicekit.kafka.VersionGuard;
 import jakarta.inject.Singleton;
 
@@ -8,7 +10,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Waits, bounded by {@code ledger.projections.read-your-writes-timeout} (5 s by default), until a read
@@ -41,7 +45,18 @@ public class ReadYourWrites {
         }
     }
 
-    public Consistency await(String consumerGroup, String token) {
+    /**
+     * Answers a query once the read model applied the caller's token (from the query parameter, else the
+     * header) or the wait timed out, with the {@code Consistency} header telling which.
+     */
+    public <T> MutableHttpResponse<T> answer(String consumerGroup, String tokenParameter, String tokenHeader,
+                                             Supplier<T> query) {
+        String token = tokenParameter != null && !tokenParameter.isBlank() ? tokenParameter : tokenHeader;
+        Consistency consistency = await(consumerGroup, token);
+        return HttpResponse.ok(query.get()).header(RESULT_HEADER, consistency.name().toLowerCase(Locale.ROOT));
+    }
+
+    Consistency await(String consumerGroup, String token) {
         ConsistencyToken parsed = ConsistencyToken.parse(token);
         if (parsed.isEmpty()) {
             return Consistency.APPLIED;

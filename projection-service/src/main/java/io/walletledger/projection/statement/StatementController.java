@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.walletledger.projection.accountview.AccountView;
 import io.walletledger.projection.accountview.AccountViewProjector;
 import io.walletledger.projection.accountview.AccountViewRepository;
-import io.walletledger.projection.query.Consistent;
 import io.walletledger.projection.query.ReadYourWrites;
 import io.walletledger.projection.query.TimeParameters;
 import io.walletledger.servicekit.http.ProblemException;
@@ -49,7 +48,10 @@ class StatementController {
             throw ProblemException.validation("limit: must be between 1 and " + MAX_LIMIT);
         }
         long before = cursor == null ? Long.MAX_VALUE : decode(cursor);
-        ReadYourWrites.Consistency consistency = readYourWrites.await(group, Consistent.token(consistencyToken, tokenHeader));
+        return readYourWrites.answer(group, consistencyToken, tokenHeader, () -> page(id, before, size));
+    }
+
+    private StatementPage page(String id, long before, int size) {
         AccountView account = accounts.find(id).orElseThrow(() -> ProblemException.notFound("no account " + id));
         List<StatementLine> lines = statements.lines(id, before, size + 1);
         String next = null;
@@ -57,7 +59,7 @@ class StatementController {
             lines = lines.subList(0, size);
             next = encode(lines.get(size - 1).lineNo());
         }
-        return Consistent.ok(new StatementPage(id, account.currency(), lines, next), consistency);
+        return new StatementPage(id, account.currency(), lines, next);
     }
 
     @Get(uri = "/{id}/balance", produces = MediaType.APPLICATION_JSON)
@@ -66,12 +68,11 @@ class StatementController {
                                              @Nullable @QueryValue String consistencyToken,
                                              @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
         Instant instant = TimeParameters.instant("at", at, TimeParameters.zone(timeZone));
-        ReadYourWrites.Consistency consistency = readYourWrites.await(group, Consistent.token(consistencyToken, tokenHeader));
-        AccountView account = accounts.find(id).orElseThrow(() -> ProblemException.notFound("no account " + id));
-        AccountView.Amount zero = new AccountView.Amount(0, account.currency());
-        PointInTimeBalance balance = statements.balanceAt(id, instant)
-                .orElse(new PointInTimeBalance(id, instant, zero, zero, zero, 0));
-        return Consistent.ok(balance, consistency);
+        return readYourWrites.answer(group, consistencyToken, tokenHeader, () -> {
+            AccountView account = accounts.find(id).orElseThrow(() -> ProblemException.notFound("no account " + id));
+            AccountView.Amount zero = new AccountView.Amount(0, account.currency());
+            return statements.balanceAt(id, instant).orElse(new PointInTimeBalance(id, instant, zero, zero, zero, 0));
+        });
     }
 
     private static String encode(long lineNo) {
