@@ -1,5 +1,6 @@
 package io.walletledger.projection.accountview;
 
+import io.walletledger.account.AccountType;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -33,6 +34,11 @@ public class AccountViewRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read account view " + accountId, e);
         }
+    }
+
+    /** The account if it is a merchant's (sales and the dashboard exist only for those). */
+    public Optional<AccountView> findMerchant(String accountId) {
+        return find(accountId).filter(account -> AccountType.MERCHANT.name().equals(account.type()));
     }
 
     private static AccountView map(ResultSet rs) throws SQLException {

@@ -33,8 +33,7 @@ class MerchantDashboard {
     }
 
     DashboardData load(String merchantId, DashboardParameters parameters) {
-        AccountView merchant = accounts.find(merchantId)
-                .filter(account -> "MERCHANT".equals(account.type()))
+        AccountView merchant = accounts.findMerchant(merchantId)
                 .orElseThrow(() -> ProblemException.notFound("no merchant account " + merchantId));
         ZoneId zone = parameters.zone();
         Instant now = clock.instant();

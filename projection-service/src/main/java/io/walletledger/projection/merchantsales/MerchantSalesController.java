@@ -58,8 +58,7 @@ class MerchantSalesController {
         Granularity size = granularity(granularity);
         var start = TimeParameters.instant("from", from, zone);
         var end = TimeParameters.instant("to", to, zone);
-        AccountView merchant = accounts.find(id)
-                .filter(a -> "MERCHANT".equals(a.type()))
+        AccountView merchant = accounts.findMerchant(id)
                 .orElseThrow(() -> ProblemException.notFound("no merchant account " + id));
         return query.report(id, merchant.currency(), start, end, size, zone);
     }
