@@ -1,5 +1,6 @@
 package io.walletledger.command.secondfactor;
 
+import io.walletledger.servicekit.secrets.SecretBox;
 import io.micronaut.http.HttpStatus;
 import io.walletledger.account.AccountId;
 import io.walletledger.account.EnrollSecondFactor;

@@ -13,6 +13,9 @@ import io.walletledger.money.InvalidAmount;
 import io.walletledger.money.Money;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A request body read strictly: the type of every field is checked here and reported by name, so a
@@ -133,6 +136,53 @@ public final class JsonRequest {
             throw ProblemException.validation("'" + field + "' must be at most " + maxLength + " characters");
         }
         return text;
+    }
+
+    /** An optional JSON boolean (never a string "true"). */
+    public Boolean optionalBoolean(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw ProblemException.validation("'" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    /** An optional array of 1 to {@code maxItems} non-blank strings, duplicates removed, in the given order. */
+    public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+            throw ProblemException.validation("'" + field + "' must be an array of 1 to " + maxItems + " strings");
+        }
+        Set<String> items = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            items.add(text(field + "[]", item, maxLength));
+        }
+        return List.copyOf(items);
+    }
+
+    public List<String> requiredTextList(String field, int maxItems, int maxLength) {
+        List<String> items = optionalTextList(field, maxItems, maxLength);
+        if (items == null) {
+            throw ProblemException.validation("'" + field + "' is required");
+        }
+        return items;
+    }
+
+    /** Rejects any field not named here (an update that would silently ignore a typo). */
+    public JsonRequest onlyFields(String... allowed) {
+        Set<String> known = Set.of(allowed);
+        root.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw ProblemException.validation("unknown field '" + name + "'; allowed: " + String.join(", ", allowed));
+            }
+        });
+        return this;
     }
 
     public AccountId requiredAccountId(String field) {

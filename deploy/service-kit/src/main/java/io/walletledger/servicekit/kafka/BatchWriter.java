@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ public final class BatchWriter {
                     record.offset(), e.getMessage());
             return;
         }
-        applier.apply(tx, event);
+        applier.apply(tx, event, new ConsumedRecord(record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), record.value()));
         if (haltCountdown.getAsLong() == 0) {
             LOG.error("{}: fault injection: halting mid-batch at {}-{}@{}, before the commit", name, record.topic(),
                     record.partition(), record.offset());

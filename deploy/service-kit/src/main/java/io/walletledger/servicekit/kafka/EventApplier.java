@@ -12,6 +12,11 @@ public interface EventApplier {
 
     void apply(Connection transaction, CloudEvent event) throws SQLException;
 
+    /** The same, for an applier that needs the record itself (its bytes or broker timestamp). */
+    default void apply(Connection transaction, CloudEvent event, ConsumedRecord record) throws SQLException {
+        apply(transaction, event);
+    }
+
     /** Called in the transaction before a batch's first event. */
     default void beforeBatch(Connection transaction) throws SQLException {
     }
@@ -27,6 +32,13 @@ public interface EventApplier {
             public void apply(Connection transaction, CloudEvent event) throws SQLException {
                 for (EventApplier applier : appliers) {
                     applier.apply(transaction, event);
+                }
+            }
+
+            @Override
+            public void apply(Connection transaction, CloudEvent event, ConsumedRecord record) throws SQLException {
+                for (EventApplier applier : appliers) {
+                    applier.apply(transaction, event, record);
                 }
             }
 

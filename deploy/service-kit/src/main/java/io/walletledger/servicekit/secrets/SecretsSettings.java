@@ -1,11 +1,11 @@
-package io.walletledger.command.secondfactor;
+package io.walletledger.servicekit.secrets;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code ledger.secrets.*}: the keys that encrypt secrets at rest (second-factor secrets). */
+/** {@code ledger.secrets.*}: the keys that encrypt secrets at rest (second-factor and webhook signing secrets). */
 @ConfigurationProperties("ledger.secrets")
 public class SecretsSettings {
 

@@ -1,4 +1,4 @@
-package io.walletledger.command.secondfactor;
+package io.walletledger.servicekit.secrets;
 
 import jakarta.inject.Singleton;
 

@@ -1,0 +1,187 @@
+package io.walletledger.notification.endpoint;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.walletledger.envelope.EventCatalog;
+import io.walletledger.notification.WebhookSettings;
+import io.walletledger.notification.merchant.Merchants;
+import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.ProblemException;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Webhook endpoints of merchants: register, list, read, change, delete, rotate the signing secret. */
+@Controller(value = "/v1/webhook-endpoints", produces = MediaType.APPLICATION_JSON)
+class WebhookEndpointController {
+
+    static final int MAX_ENDPOINTS_PER_MERCHANT = 16;
+    private static final int MAX_EVENT_TYPES = 64;
+
+    private final EndpointRepository endpoints;
+    private final SigningSecrets secrets;
+    private final DestinationPolicy destinations;
+    private final Merchants merchants;
+    private final WebhookSettings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookEndpointController(EndpointRepository endpoints, SigningSecrets secrets, DestinationPolicy destinations,
+                              Merchants merchants, WebhookSettings settings) {
+        this.endpoints = endpoints;
+        this.secrets = secrets;
+        this.destinations = destinations;
+        this.merchants = merchants;
+        this.settings = settings;
+    }
+
+    @Operation(summary = "Register a webhook endpoint; the response carries its signing secret, shown once")
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<WebhookEndpoint> create(@Body String body) throws SQLException {
+        JsonRequest request = JsonRequest.parse(body);
+        String merchant = request.requiredAccountId("merchantAccountId").value();
+        String url = url(request.requiredText("url", 2048));
+        List<String> types = eventTypes(request.requiredTextList("eventTypes", MAX_EVENT_TYPES, 64));
+        String description = request.optionalText("description", 500);
+        if (!merchants.exists(merchant)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_merchant",
+                    "no MERCHANT account " + merchant + " is known to the notification service");
+        }
+        String id = "we_" + HexFormat.of().formatHex(randomBytes(12));
+        Instant now = Instant.now();
+        try (Connection tx = endpoints.connection()) {
+            tx.setAutoCommit(false);
+            try {
+                if (endpoints.countForMerchant(tx, merchant) >= MAX_ENDPOINTS_PER_MERCHANT) {
+                    throw new ProblemException(HttpStatus.CONFLICT, "too_many_endpoints",
+                            "a merchant has at most " + MAX_ENDPOINTS_PER_MERCHANT + " webhook endpoints");
+                }
+                endpoints.insert(tx, id, merchant, url, types, description, now);
+                String secret = secrets.add(tx, id, now);
+                WebhookEndpoint created = endpoints.find(tx, id).orElseThrow().withSecret(secret, null);
+                tx.commit();
+                return HttpResponse.created(created);
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Operation(summary = "List webhook endpoints, optionally of one merchant")
+    @Get
+    Map<String, List<WebhookEndpoint>> list(@Nullable @QueryValue String merchantAccountId) {
+        return Map.of("data", endpoints.list(merchantAccountId));
+    }
+
+    @Operation(summary = "Read a webhook endpoint (its status, and why it was disabled if it was)")
+    @Get("/{id}")
+    WebhookEndpoint get(@PathVariable String id) {
+        return endpoints.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Operation(summary = "Change url, eventTypes, description or enabled; enabling clears a disabled reason")
+    @Patch(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    WebhookEndpoint update(@PathVariable String id, @Body String body) throws SQLException {
+        JsonRequest request = JsonRequest.parse(body).onlyFields("url", "eventTypes", "description", "enabled");
+        String rawUrl = request.optionalText("url", 2048);
+        String url = rawUrl == null ? null : url(rawUrl);
+        List<String> rawTypes = request.optionalTextList("eventTypes", MAX_EVENT_TYPES, 64);
+        List<String> types = rawTypes == null ? null : eventTypes(rawTypes);
+        String description = request.optionalText("description", 500);
+        Boolean enabled = request.optionalBoolean("enabled");
+        try (Connection tx = endpoints.connection()) {
+            tx.setAutoCommit(false);
+            try {
+                endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+                endpoints.update(tx, id, url, description, enabled, Instant.now());
+                if (types != null) {
+                    endpoints.replaceTypes(tx, id, types);
+                }
+                WebhookEndpoint updated = endpoints.find(tx, id).orElseThrow();
+                tx.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Operation(summary = "Delete a webhook endpoint with its pending deliveries and delivery log")
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable String id) throws SQLException {
+        if (!endpoints.delete(id)) {
+            throw notFound(id);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Rotate the signing secret: the new one is returned once; the old one keeps signing "
+            + "beside it for overlapSeconds (default ledger.webhooks.secret-overlap, 24 h)")
+    @Post(uri = "/{id}/rotate-secret", consumes = MediaType.APPLICATION_JSON)
+    WebhookEndpoint rotate(@PathVariable String id, @Nullable @Body String body) throws SQLException {
+        JsonRequest request = JsonRequest.parseOptional(body).onlyFields("overlapSeconds");
+        long overlap = request.optionalLong("overlapSeconds", settings.getSecretOverlap().toSeconds(), 0,
+                Duration.ofDays(7).toSeconds());
+        Instant now = Instant.now();
+        Instant previousExpiresAt = now.plusSeconds(overlap);
+        try (Connection tx = endpoints.connection()) {
+            tx.setAutoCommit(false);
+            try {
+                endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+                secrets.expireCurrent(tx, id, now, previousExpiresAt);
+                String secret = secrets.add(tx, id, now);
+                WebhookEndpoint rotated = endpoints.find(tx, id).orElseThrow().withSecret(secret, previousExpiresAt);
+                tx.commit();
+                return rotated;
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private String url(String url) {
+        try {
+            return destinations.validate(url).toString();
+        } catch (DestinationPolicy.Refused e) {
+            throw ProblemException.validation(e.getMessage());
+        }
+    }
+
+    private static List<String> eventTypes(List<String> types) {
+        for (String type : types) {
+            if (EventCatalog.classOf(type).isEmpty()) {
+                throw ProblemException.validation("unknown event type '" + type + "'; see docs/events.md for the catalog");
+            }
+        }
+        return types.stream().sorted().toList();
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    static ProblemException notFound(String id) {
+        return ProblemException.notFound("no webhook endpoint " + id);
+    }
+}

@@ -1,0 +1,124 @@
+package io.walletledger.notification.stream;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.swagger.v3.oas.annotations.Operation;
+import io.walletledger.envelope.EventCatalog;
+import io.walletledger.notification.merchant.Merchants;
+import io.walletledger.notification.merchant.NewEvents;
+import io.walletledger.servicekit.http.ProblemException;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code GET /v1/merchants/{id}/events}: the merchant's events as Server-Sent Events, each with its
+ * CloudEvents JSON as data, its type as event name and a position as id. A client that reconnects with
+ * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets every event after it that is still retained; a
+ * new client starts with the next event. A {@code heartbeat} event without id keeps idle connections
+ * open.
+ */
+@Controller("/v1/merchants")
+class MerchantEventStreamController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MerchantEventStreamController.class);
+    private static final int PAGE = 100;
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration SLOW_CLIENT_PAUSE = Duration.ofMillis(20);
+
+    private final Merchants merchants;
+    private final MerchantEventLog log;
+    private final NewEvents newEvents;
+
+    MerchantEventStreamController(Merchants merchants, MerchantEventLog log, NewEvents newEvents) {
+        this.merchants = merchants;
+        this.log = log;
+        this.newEvents = newEvents;
+    }
+
+    @Operation(summary = "Live stream of a merchant's events (Server-Sent Events, resumable with Last-Event-ID)")
+    @Get(uri = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    Publisher<Event<String>> stream(@PathVariable String id,
+                                    @Nullable @Header("Last-Event-ID") String lastEventIdHeader,
+                                    @Nullable @QueryValue String lastEventId,
+                                    @Nullable @QueryValue String types) throws SQLException {
+        Set<String> wanted = types(types);
+        if (!merchants.exists(id)) {
+            throw ProblemException.notFound("no MERCHANT account " + id);
+        }
+        String resumeFrom = lastEventIdHeader != null ? lastEventIdHeader : lastEventId;
+        long after = resumeFrom == null ? log.latest() : position(resumeFrom);
+        return Flux.create(sink -> Thread.ofVirtual().name("sse-" + id)
+                .start(() -> pump(sink, id, after, wanted)), FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    private void pump(FluxSink<Event<String>> sink, String merchant, long after, Set<String> wanted) {
+        long cursor = after;
+        try {
+            while (!sink.isCancelled()) {
+                if (sink.requestedFromDownstream() == 0) {
+                    LockSupport.parkNanos(SLOW_CLIENT_PAUSE.toNanos()); // the client reads slowly: fetch no more yet
+                    continue;
+                }
+                long seen = newEvents.generation();
+                List<MerchantEventLog.Entry> page = log.after(merchant, cursor, PAGE);
+                for (MerchantEventLog.Entry entry : page) {
+                    cursor = entry.seq();
+                    if (wanted.isEmpty() || wanted.contains(entry.type())) {
+                        sink.next(Event.of(entry.body()).id(Long.toString(entry.seq())).name(entry.type()));
+                    }
+                }
+                if (page.size() < PAGE && newEvents.awaitAfter(seen, HEARTBEAT) == seen && !sink.isCancelled()) {
+                    sink.next(Event.of("{}").name("heartbeat"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.complete();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("live stream of {} ended: {}", merchant, e.toString());
+            sink.error(e);
+        }
+    }
+
+    private static long position(String lastEventId) {
+        try {
+            long position = Long.parseLong(lastEventId.trim());
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw ProblemException.validation("Last-Event-ID must be an id this stream sent (a non-negative integer)");
+        }
+    }
+
+    private static Set<String> types(String types) {
+        if (types == null || types.isBlank()) {
+            return Set.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>(Arrays.stream(types.split(",")).map(String::trim).toList());
+        for (String type : wanted) {
+            if (EventCatalog.classOf(type).isEmpty()) {
+                throw ProblemException.validation("unknown event type in 'types': " + type);
+            }
+        }
+        return wanted;
+    }
+}
