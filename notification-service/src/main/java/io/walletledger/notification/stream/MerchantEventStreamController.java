@@ -13,6 +13,7 @@ import io.walletledger.envelope.EventCatalog;
 import io.walletledger.notification.merchant.Merchants;
 import io.walletledger.notification.merchant.NewEvents;
 import io.walletledger.servicekit.http.ProblemException;
+import jakarta.annotation.PreDestroy;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,15 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code GET /v1/merchants/{id}/events}: the merchant's events as Server-Sent Events, each with its
  * CloudEvents JSON as data, its type as event name and a position as id. A client that reconnects with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets every event after it that is still retained; a
- * new client starts with the next event. A {@code heartbeat} event without id keeps idle connections
- * open.
+ * new client starts with the next event. A {@code heartbeat} event without id opens the stream and then
+ * keeps idle connections open.
  */
 @Controller("/v1/merchants")
 class MerchantEventStreamController {
@@ -41,10 +43,12 @@ class MerchantEventStreamController {
     private static final int PAGE = 100;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration SLOW_CLIENT_PAUSE = Duration.ofMillis(20);
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(3);
 
     private final Merchants merchants;
     private final MerchantEventLog log;
     private final NewEvents newEvents;
+    private final Set<Thread> pumps = ConcurrentHashMap.newKeySet();
 
     MerchantEventStreamController(Merchants merchants, MerchantEventLog log, NewEvents newEvents) {
         this.merchants = merchants;
@@ -64,12 +68,27 @@ class MerchantEventStreamController {
         }
         String resumeFrom = lastEventIdHeader != null ? lastEventIdHeader : lastEventId;
         long after = resumeFrom == null ? log.latest() : position(resumeFrom);
-        return Flux.create(sink -> Thread.ofVirtual().name("sse-" + id)
-                .start(() -> pump(sink, id, after, wanted)), FluxSink.OverflowStrategy.BUFFER);
+        return Flux.create(sink -> {
+            Thread pump = Thread.ofVirtual().name("sse-" + id).unstarted(() -> pump(sink, id, after, wanted));
+            pumps.add(pump);
+            sink.onDispose(() -> {
+                pumps.remove(pump);
+                pump.interrupt();
+            });
+            pump.start();
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /** Ends every open stream (clients reconnect with Last-Event-ID to another instance or after a restart). */
+    @PreDestroy
+    void closeStreams() {
+        pumps.forEach(Thread::interrupt);
     }
 
     private void pump(FluxSink<Event<String>> sink, String merchant, long after, Set<String> wanted) {
         long cursor = after;
+        // sent at once so the response starts now, and telling clients to reconnect after 3 s
+        sink.next(Event.of("{}").name("heartbeat").retry(RECONNECT_AFTER));
         try {
             while (!sink.isCancelled()) {
                 if (sink.requestedFromDownstream() == 0) {
