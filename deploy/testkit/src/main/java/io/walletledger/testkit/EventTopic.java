@@ -41,6 +41,11 @@ public final class EventTopic implements AutoCloseable {
         }
     }
 
+    /** Sends without waiting; the future's metadata has the broker timestamp of the record. */
+    public java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(CloudEvent event) {
+        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), codec.encode(event)));
+    }
+
     public void publishRaw(String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.EVENTS, key, value)).get();
     }

@@ -1,4 +1,4 @@
-package io.walletledger.notification;
+package io.walletledger.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
