@@ -37,6 +37,8 @@ class EventIntakeTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Pattern OPENED = Pattern.compile(
             "ledger_notification_events_total\\{type=\"account.opened\"} ([0-9.]+)");
+    private static final Pattern LAG = Pattern.compile(
+            "ledger_consumer_lag\\{consumer=\"notification-service.delivery\",partition=\"\\d+\"} ([0-9.]+)");
     private static EmbeddedServer server;
     private static EventTopic topic;
 
@@ -54,6 +56,7 @@ class EventIntakeTest {
 
     @Test
     void every_consumed_event_is_counted_by_type_on_the_metrics_endpoint() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(EventIntakeTest::caughtUp); // other classes' events on the topic
         double before = openedCount();
         for (int i = 0; i < 3; i++) {
             topic.publish(CloudEvent.of(UUID.randomUUID().toString(), 0, T0, new AccountOpened(
@@ -68,6 +71,23 @@ class EventIntakeTest {
                 URI.create(server.getURL() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    private static boolean caughtUp() throws Exception {
+        Matcher lag = LAG.matcher(metrics());
+        boolean any = false;
+        while (lag.find()) {
+            any = true;
+            if (Double.parseDouble(lag.group(1)) != 0) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    private static String metrics() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static double openedCount() throws Exception {
