@@ -21,6 +21,10 @@ import java.util.Optional;
 @Singleton
 class DeliveryRepository {
 
+    /** Column sizes of webhook_attempt: longer responses and errors are cut, never refused. */
+    private static final int MAX_KEPT_RESPONSE = 1024;
+    private static final int MAX_KEPT_ERROR = 1000;
+
     private final DataSource dataSource;
 
     DeliveryRepository(DataSource dataSource) {
@@ -121,8 +125,8 @@ class DeliveryRepository {
             insert.setTimestamp(3, Timestamp.from(attemptedAt));
             insert.setObject(4, outcome.statusCode());
             insert.setLong(5, outcome.latencyMillis());
-            insert.setString(6, outcome.error());
-            insert.setString(7, outcome.responseBody());
+            insert.setString(6, truncate(outcome.error(), MAX_KEPT_ERROR));
+            insert.setString(7, truncate(outcome.responseBody(), MAX_KEPT_RESPONSE));
             insert.setBoolean(8, delivery.manual());
             insert.executeUpdate();
         }
@@ -232,6 +236,10 @@ class DeliveryRepository {
             return false;
         }
         return EndpointRepository.recordFailure(tx, endpointId, now, disableAfter, error);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static Instant instant(Timestamp timestamp) {

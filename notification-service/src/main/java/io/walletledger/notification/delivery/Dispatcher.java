@@ -158,14 +158,19 @@ class Dispatcher {
     }
 
     private DeliveryRepository.Outcome send(DeliveryRepository.Claimed delivery, Instant started) throws SQLException {
-        List<byte[]> keys;
-        try (Connection connection = deliveries.connection()) {
-            keys = secrets.signingKeys(connection, delivery.endpointId(), started);
-        }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         long timestamp = started.getEpochSecond();
-        return sender.send(delivery.url(), delivery.messageId(), timestamp,
-                WebhookSignature.sign(delivery.messageId(), timestamp, body, keys), body);
+        String signature;
+        try (Connection connection = deliveries.connection()) {
+            signature = WebhookSignature.sign(delivery.messageId(), timestamp, body,
+                    secrets.signingKeys(connection, delivery.endpointId(), started));
+        } catch (IllegalStateException e) {
+            // e.g. the key that sealed the secret is no longer configured: a failed attempt, so the
+            // delivery follows its schedule to a dead letter instead of being retried forever
+            LOG.error("webhook {}: cannot sign: {}", delivery.messageId(), e.getMessage());
+            return new DeliveryRepository.Outcome(false, null, 0, "cannot sign: " + e.getMessage(), null);
+        }
+        return sender.send(delivery.url(), delivery.messageId(), timestamp, signature, body);
     }
 
     private boolean record(DeliveryRepository.Claimed delivery, Instant started, DeliveryRepository.Outcome outcome,
