@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of deploy/local/run.sh on a fresh data folder: three healthy services, a deposit read
-# back from the projection, a restart that keeps the balance, and no process left behind.
+# back from the projection, a signed webhook delivered, a restart that keeps the balance, a rebuild,
+# and no process left behind.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -9,11 +10,13 @@ export KAFKA_PORT=${KAFKA_PORT:-9092} COMMAND_SERVICE_PORT=${COMMAND_SERVICE_POR
 export PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082} NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
 OUT=$LEDGER_DATA_DIR/run.out
 RUN_PID=""
+RECEIVER_PID=""
 
 fail() {
   echo "SMOKE FAILED: $*" >&2
   [ -f "$OUT" ] && tail -n 30 "$OUT" >&2
   for log in "$LEDGER_DATA_DIR"/logs/*.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -n 30 "$log" >&2; }; done
+  [ -n "$RECEIVER_PID" ] && kill "$RECEIVER_PID" 2>/dev/null
   [ -n "$RUN_PID" ] && kill -TERM "$RUN_PID" 2>/dev/null
   exit 1
 }
@@ -69,6 +72,49 @@ curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/deposits" -H 'Conten
   || fail "deposit refused"
 await_balance "$account" 4200
 echo "smoke: deposit of 4200 visible on $account"
+
+# a webhook: a receiver on loopback (allowed by the local profile), a merchant's endpoint for
+# account.frozen, the merchant frozen, the signed delivery received
+WEBHOOK_PORT=${SMOKE_WEBHOOK_PORT:-8089}
+RECEIVED=$LEDGER_DATA_DIR/webhooks.received
+python3 - "$WEBHOOK_PORT" "$RECEIVED" <<'PY' &
+import http.server, sys
+port, out = int(sys.argv[1]), sys.argv[2]
+class Receiver(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get('content-length', 0)))
+        with open(out, 'ab') as f:
+            f.write(self.headers.get('webhook-signature', '').encode() + b' ' + body + b'\n')
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(('127.0.0.1', port), Receiver).serve_forever()
+PY
+RECEIVER_PID=$!
+merchant=$(curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: smoke-merchant-$$" -d '{"ownerId":"smoke-shop","type":"MERCHANT","currency":"EUR"}' \
+  | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$merchant" ] || fail "merchant not opened"
+registered=""
+for _ in $(seq 1 60); do
+  registered=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$NOTIFICATION_SERVICE_PORT/v1/webhook-endpoints" \
+    -H 'Content-Type: application/json' \
+    -d "{\"merchantAccountId\":\"$merchant\",\"url\":\"http://127.0.0.1:$WEBHOOK_PORT/hooks\",\"eventTypes\":[\"account.frozen\"]}")
+  [ "$registered" = 201 ] && break
+  sleep 0.5
+done
+[ "$registered" = 201 ] || fail "webhook endpoint not registered (HTTP $registered)"
+curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts/$merchant/freeze" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: smoke-freeze-$$" -d '{}' >/dev/null || fail "merchant not frozen"
+for _ in $(seq 1 60); do
+  grep -q '"type":"account.frozen"' "$RECEIVED" 2>/dev/null && break
+  sleep 0.5
+done
+kill "$RECEIVER_PID" 2>/dev/null || true
+grep -q '^v1,[A-Za-z0-9+/=]* .*"type":"account.frozen"' "$RECEIVED" 2>/dev/null \
+  || fail "no signed account.frozen webhook received"
+echo "smoke: signed webhook account.frozen delivered to a local receiver"
 stop_stack
 
 start_stack
