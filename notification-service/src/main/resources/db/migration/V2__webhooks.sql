@@ -86,3 +86,13 @@ CREATE TABLE webhook_attempt (
     manual        BOOLEAN                  NOT NULL,
     PRIMARY KEY (delivery_id, attempt_no)
 );
+
+-- Idempotency-Key of POSTs that create or rotate: a replay answers with the resource as it is now,
+-- without the secret, which only the first response carries.
+CREATE TABLE webhook_idempotency (
+    scope_key    VARCHAR(320)             NOT NULL PRIMARY KEY,
+    request_hash CHAR(64)                 NOT NULL,
+    endpoint_id  VARCHAR(40)              NOT NULL,
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX webhook_idempotency_age ON webhook_idempotency (created_at);

@@ -40,18 +40,28 @@ public final class NotificationApi {
         this.topic = topic;
     }
 
-    public record Response(int status, String contentType, JsonNode json) {
+    public record Response(int status, String contentType, JsonNode json, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     public Response send(String method, String path, String body) throws Exception {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    public Response send(String method, String path, String body, java.util.Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("content-type", "application/json");
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""), json);
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""), json,
+                response.headers());
     }
 
     public Response get(String path) throws Exception {

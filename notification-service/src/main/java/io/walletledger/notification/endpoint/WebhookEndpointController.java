@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -27,12 +28,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Webhook endpoints of merchants: register, list, read, change, delete, rotate the signing secret. */
 @Controller(value = "/v1/webhook-endpoints", produces = MediaType.APPLICATION_JSON)
 class WebhookEndpointController {
 
     static final int MAX_ENDPOINTS_PER_MERCHANT = 16;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_EVENT_TYPES = 64;
 
     private final EndpointRepository endpoints;
@@ -53,7 +57,9 @@ class WebhookEndpointController {
 
     @Operation(summary = "Register a webhook endpoint; the response carries its signing secret, shown once")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookEndpoint> create(@Body String body) throws SQLException {
+    HttpResponse<WebhookEndpoint> create(@Body String body,
+                                         @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) throws SQLException {
+        String key = IdempotencyKeys.validate(idempotencyKey);
         JsonRequest request = JsonRequest.parse(body);
         String merchant = request.requiredAccountId("merchantAccountId").value();
         String url = url(request.requiredText("url", 2048));
@@ -65,14 +71,24 @@ class WebhookEndpointController {
         }
         String id = "we_" + HexFormat.of().formatHex(randomBytes(12));
         Instant now = Instant.now();
+        String hash = key == null ? null : IdempotencyKeys.hash("create", request);
         try (Connection tx = endpoints.connection()) {
             tx.setAutoCommit(false);
             try {
+                Optional<String> replayed = key == null ? Optional.empty()
+                        : IdempotencyKeys.replayed(tx, "create:" + key, hash, now);
+                if (replayed.isPresent()) {
+                    tx.commit();
+                    return replay(replayed.get(), HttpStatus.CREATED);
+                }
                 if (endpoints.countForMerchant(tx, merchant) >= MAX_ENDPOINTS_PER_MERCHANT) {
                     throw new ProblemException(HttpStatus.CONFLICT, "too_many_endpoints",
                             "a merchant has at most " + MAX_ENDPOINTS_PER_MERCHANT + " webhook endpoints");
                 }
                 endpoints.insert(tx, id, merchant, url, types, description, now);
+                if (key != null) {
+                    IdempotencyKeys.record(tx, "create:" + key, hash, id, now);
+                }
                 String secret = secrets.add(tx, id, now);
                 WebhookEndpoint created = endpoints.find(tx, id).orElseThrow().withSecret(secret, null);
                 tx.commit();
@@ -136,7 +152,9 @@ class WebhookEndpointController {
     @Operation(summary = "Rotate the signing secret: the new one is returned once; the old one keeps signing "
             + "beside it for overlapSeconds (default ledger.webhooks.secret-overlap, 24 h)")
     @Post(uri = "/{id}/rotate-secret", consumes = MediaType.APPLICATION_JSON)
-    WebhookEndpoint rotate(@PathVariable String id, @Nullable @Body String body) throws SQLException {
+    HttpResponse<WebhookEndpoint> rotate(@PathVariable String id, @Nullable @Body String body,
+                                         @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) throws SQLException {
+        String key = IdempotencyKeys.validate(idempotencyKey);
         JsonRequest request = JsonRequest.parseOptional(body).onlyFields("overlapSeconds");
         long overlap = request.optionalLong("overlapSeconds", settings.getSecretOverlap().toSeconds(), 0,
                 Duration.ofDays(7).toSeconds());
@@ -146,16 +164,32 @@ class WebhookEndpointController {
             tx.setAutoCommit(false);
             try {
                 endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+                String scope = "rotate:" + id + ":" + key;
+                String hash = key == null ? null : IdempotencyKeys.hash("rotate", request);
+                if (key != null && IdempotencyKeys.replayed(tx, scope, hash, now).isPresent()) {
+                    tx.commit();
+                    return replay(id, HttpStatus.OK);
+                }
+                if (key != null) {
+                    IdempotencyKeys.record(tx, scope, hash, id, now);
+                }
                 secrets.expireCurrent(tx, id, now, previousExpiresAt);
                 String secret = secrets.add(tx, id, now);
                 WebhookEndpoint rotated = endpoints.find(tx, id).orElseThrow().withSecret(secret, previousExpiresAt);
                 tx.commit();
-                return rotated;
+                return HttpResponse.ok(rotated);
             } catch (SQLException | RuntimeException e) {
                 tx.rollback();
                 throw e;
             }
         }
+    }
+
+    /** The endpoint a replayed request named, as it is now and without its secret. */
+    private HttpResponse<WebhookEndpoint> replay(String id, HttpStatus status) {
+        WebhookEndpoint endpoint = endpoints.find(id).orElseThrow(() -> ProblemException.notFound(
+                "the webhook endpoint this Idempotency-Key names (" + id + ") was deleted"));
+        return HttpResponse.<WebhookEndpoint>status(status).body(endpoint).header(REPLAYED, "true");
     }
 
     private String url(String url) {

@@ -283,6 +283,43 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void an_idempotency_key_makes_a_repeated_registration_or_rotation_a_replay_without_the_secret() throws Exception {
+        String merchant = api.newMerchant();
+        api.createEndpoint(merchant, receiver.url("/warmup"), List.of("payment.captured"));
+        String body = "{\"merchantAccountId\":\"" + merchant + "\",\"url\":\"" + receiver.url("/idem")
+                + "\",\"eventTypes\":[\"payment.captured\"]}";
+        NotificationApi.Response first = api.send("POST", "/v1/webhook-endpoints", body, Map.of("Idempotency-Key", "reg-1"));
+        NotificationApi.Response again = api.send("POST", "/v1/webhook-endpoints", body, Map.of("Idempotency-Key", "reg-1"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().has("secret")).isTrue();
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(again.json().has("secret")).isFalse();
+        assertThat(api.get("/v1/webhook-endpoints?merchantAccountId=" + merchant).json().get("data")).hasSize(2);
+        NotificationApi.Response reused = api.send("POST", "/v1/webhook-endpoints",
+                body.replace("/idem", "/other-idem"), Map.of("Idempotency-Key", "reg-1"));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.json().get("code").asText()).isEqualTo("idempotency_key_reused");
+
+        String id = first.json().get("id").asText();
+        NotificationApi.Response rotated = api.send("POST", "/v1/webhook-endpoints/" + id + "/rotate-secret", "{}",
+                Map.of("Idempotency-Key", "rot-1"));
+        NotificationApi.Response rotatedAgain = api.send("POST", "/v1/webhook-endpoints/" + id + "/rotate-secret", "{}",
+                Map.of("Idempotency-Key", "rot-1"));
+        assertThat(rotated.json().get("secret").asText()).startsWith("whsec_");
+        assertThat(rotatedAgain.status()).isEqualTo(200);
+        assertThat(rotatedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(rotatedAgain.json().has("secret")).isFalse();
+        assertProblem(api.send("POST", "/v1/webhook-endpoints", body, Map.of("Idempotency-Key", " ")), 400,
+                "Idempotency-Key");
+        topic.publish(captured(payment(), merchant, 0));
+        await().atMost(WAIT).until(() -> receiver.at("/idem").size() == 1);
+        assertThat(receiver.at("/idem").get(0).header("webhook-signature").split(" "))
+                .as("one rotation, so two secrets sign, not three").hasSize(2);
+    }
+
+    @Test
     void bad_requests_get_problem_details_and_change_nothing() throws Exception {
         String merchant = api.newMerchant();
         JsonNode endpoint = api.createEndpoint(merchant, receiver.url("/valid"), List.of("payment.captured"));
