@@ -23,6 +23,52 @@ public final class EventEnvelopeCodec {
     }
 
     public byte[] encode(CloudEvent event) {
+        try {
+            return json.writeValueAsBytes(tree(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + event.id(), e);
+        }
+    }
+
+    /** An event as published: with its link in its aggregate's hash chain ({@link EventChain}). */
+    public record Chained(byte[] bytes, String chainHash) {
+    }
+
+    public Chained encodeChained(CloudEvent event, String prevChainHash) {
+        ObjectNode node = tree(event);
+        String chainHash = EventChain.link(prevChainHash, EventChain.canonical(node));
+        node.put(EventChain.PREV_CHAIN_HASH, prevChainHash);
+        node.put(EventChain.CHAIN_HASH, chainHash);
+        try {
+            return new Chained(json.writeValueAsBytes(node), chainHash);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + event.id(), e);
+        }
+    }
+
+    /** The chain hash this event would have after {@code prevChainHash} (recomputed from the event store). */
+    public String chainHash(CloudEvent event, String prevChainHash) {
+        return EventChain.link(prevChainHash, EventChain.canonical(tree(event)));
+    }
+
+    /**
+     * A record read for an audit: the event, the chain attributes it carries (null when absent) and the
+     * chain hash its content implies after the {@code prevchainhash} it carries.
+     */
+    public record Audited(CloudEvent event, String chainHash, String prevChainHash, String recomputedChainHash) {
+    }
+
+    public Audited decodeForAudit(byte[] bytes) {
+        JsonNode node = parse(bytes);
+        CloudEvent event = decode(node);
+        String chain = node.path(EventChain.CHAIN_HASH).isTextual() ? node.get(EventChain.CHAIN_HASH).asText() : null;
+        String previous = node.path(EventChain.PREV_CHAIN_HASH).isTextual()
+                ? node.get(EventChain.PREV_CHAIN_HASH).asText() : null;
+        String recomputed = previous == null ? null : EventChain.link(previous, EventChain.canonical((ObjectNode) node));
+        return new Audited(event, chain, previous, recomputed);
+    }
+
+    private ObjectNode tree(CloudEvent event) {
         ObjectNode node = json.createObjectNode();
         node.put("specversion", CloudEvent.SPEC_VERSION);
         node.put("id", event.id());
@@ -33,14 +79,14 @@ public final class EventEnvelopeCodec {
         node.put("datacontenttype", CloudEvent.CONTENT_TYPE);
         node.put("sequence", event.sequence());
         node.set("data", json.valueToTree(event.data()));
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode event " + event.id(), e);
-        }
+        return node;
     }
 
     public CloudEvent decode(byte[] bytes) {
+        return decode(parse(bytes));
+    }
+
+    private JsonNode parse(byte[] bytes) {
         JsonNode node;
         try {
             node = json.readTree(bytes);
@@ -50,6 +96,10 @@ public final class EventEnvelopeCodec {
         if (node == null || !node.isObject()) {
             throw new UnreadableEvent("not a JSON object", null);
         }
+        return node;
+    }
+
+    private CloudEvent decode(JsonNode node) {
         if (!CloudEvent.SPEC_VERSION.equals(text(node, "specversion"))) {
             throw new UnreadableEvent("unsupported CloudEvents specversion " + node.get("specversion"), null);
         }

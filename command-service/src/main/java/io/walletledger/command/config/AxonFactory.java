@@ -108,6 +108,7 @@ public class AxonFactory {
                 .registerListenerInvocationErrorHandler(MerchantSettlement.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
         Configuration configuration = configurer.buildConfiguration();
+        publisher.useHistory(configuration.eventStore());
         configuration.eventBus().registerDispatchInterceptor(appended);
         configuration.start();
         return configuration;

@@ -19,6 +19,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeoutException;
  * as a CloudEvent keyed by aggregate id, and before the processor commits its token (in the same
  * database as the events) it waits until Kafka acknowledged the whole batch. A crash before that
  * resends the batch: at least once, in aggregate order (idempotent producer, one partition per key).
+ * Each event carries its link in its aggregate's hash chain ({@code prevchainhash}, {@code chainhash}).
  */
 @Singleton
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -45,6 +47,7 @@ public class KafkaEventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
+    private final ChainHeads chain = new ChainHeads(codec);
     private final long ackTimeoutMs;
 
     public KafkaEventPublisher(KafkaSettings settings, @Value("${ledger.publishing.ack-timeout-ms:30000}") long ackTimeoutMs) {
@@ -64,9 +67,17 @@ public class KafkaEventPublisher {
     public void on(LedgerEvent event, EventMessage<?> message) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
         CloudEvent cloudEvent = CloudEvent.of(message.getIdentifier(), sequence, message.getTimestamp(), event);
+        EventEnvelopeCodec.Chained chained = codec.encodeChained(cloudEvent,
+                chain.previous(event.aggregateId(), sequence));
+        chain.advance(event.aggregateId(), sequence, chained.chainHash());
         Future<RecordMetadata> sent = producer.send(
-                new ProducerRecord<>(Topics.EVENTS, event.aggregateId(), codec.encode(cloudEvent)));
+                new ProducerRecord<>(Topics.EVENTS, event.aggregateId(), chained.bytes()));
         pendingSends().add(sent);
+    }
+
+    /** Binds the event store the hash chain is recomputed from after a restart. */
+    public void useHistory(EventStore eventStore) {
+        chain.useHistory(eventStore);
     }
 
     private List<Future<RecordMetadata>> pendingSends() {

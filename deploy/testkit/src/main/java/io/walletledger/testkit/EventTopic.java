@@ -1,6 +1,7 @@
 package io.walletledger.testkit;
 
 import io.walletledger.envelope.CloudEvent;
+import io.walletledger.envelope.EventChain;
 import io.walletledger.envelope.EventEnvelopeCodec;
 import io.walletledger.envelope.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +23,7 @@ public final class EventTopic implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
+    private final Map<String, String> chainHeads = new java.util.HashMap<>();
 
     public EventTopic(KafkaEndpoint kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -37,13 +39,22 @@ public final class EventTopic implements AutoCloseable {
 
     public void publish(CloudEvent... events) throws Exception {
         for (CloudEvent event : events) {
-            producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), codec.encode(event))).get();
+            send(event).get();
         }
+    }
+
+    /** The event's bytes with its link in its subject's hash chain, as command-service publishes it. */
+    public synchronized byte[] chained(CloudEvent event) {
+        String previous = event.sequence() == 0 ? EventChain.GENESIS
+                : chainHeads.getOrDefault(event.subject(), EventChain.GENESIS);
+        EventEnvelopeCodec.Chained chained = codec.encodeChained(event, previous);
+        chainHeads.put(event.subject(), chained.chainHash());
+        return chained.bytes();
     }
 
     /** Sends without waiting; the future's metadata has the broker timestamp of the record. */
     public java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(CloudEvent event) {
-        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), codec.encode(event)));
+        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), chained(event)));
     }
 
     public void publishRaw(String key, byte[] value) throws Exception {
