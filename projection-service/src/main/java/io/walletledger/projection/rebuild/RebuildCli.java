@@ -2,6 +2,7 @@ package io.walletledger.projection.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.projection.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +18,6 @@ import java.time.Duration;
  * Exit status 0 when switched over, 1 when it failed, 2 on bad usage or an unreachable service.
  */
 public final class RebuildCli {
-
-    private static final int WIDTH = 30;
 
     private RebuildCli() {
     }
@@ -80,12 +79,8 @@ public final class RebuildCli {
     }
 
     static String bar(JsonNode progress) {
-        long applied = progress.path("eventsApplied").asLong();
-        long total = Math.max(1, progress.path("eventsTotal").asLong());
-        int filled = (int) Math.min(WIDTH, applied * WIDTH / total);
-        return String.format("%-9s [%s%s] %3d%% %,d/%,d events  %,d events/s  lag %,d",
-                progress.path("state").asText(), "#".repeat(filled), " ".repeat(WIDTH - filled),
-                applied * 100 / total, applied, total, progress.path("eventsPerSecond").asLong(),
-                progress.path("lag").asLong());
+        return ProgressBar.line(progress.path("state").asText(), progress.path("eventsApplied").asLong(),
+                progress.path("eventsTotal").asLong(), progress.path("eventsPerSecond").asLong(),
+                String.format("lag %,d", progress.path("lag").asLong()));
     }
 }
