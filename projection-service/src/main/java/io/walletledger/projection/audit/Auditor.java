@@ -48,7 +48,7 @@ public final class Auditor {
             report(Violation.of(Violation.Kind.UNREADABLE_RECORD, position, List.of(), e.getMessage()));
             return;
         }
-        if (asOf != null && record.event().time().isAfter(asOf)) {
+        if (asOf != null && record.event().data().occurredAt().isAfter(asOf)) {
             afterAsOf++;
             return;
         }
