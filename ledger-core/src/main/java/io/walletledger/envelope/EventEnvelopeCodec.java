@@ -64,7 +64,10 @@ public final class EventEnvelopeCodec {
         String chain = node.path(EventChain.CHAIN_HASH).isTextual() ? node.get(EventChain.CHAIN_HASH).asText() : null;
         String previous = node.path(EventChain.PREV_CHAIN_HASH).isTextual()
                 ? node.get(EventChain.PREV_CHAIN_HASH).asText() : null;
-        String recomputed = previous == null ? null : EventChain.link(previous, EventChain.canonical((ObjectNode) node));
+        ObjectNode object = (ObjectNode) node; // parsed here and not used again: stripped in place, no copy
+        object.remove(EventChain.CHAIN_HASH);
+        object.remove(EventChain.PREV_CHAIN_HASH);
+        String recomputed = previous == null ? null : EventChain.link(previous, EventChain.canonical(object));
         return new Audited(event, chain, previous, recomputed);
     }
 

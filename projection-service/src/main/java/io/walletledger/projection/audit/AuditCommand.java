@@ -86,7 +86,7 @@ public final class AuditCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Thread bar = quiet ? null : Thread.ofPlatform().daemon().start(() -> draw(history, started));
         try {
-            history.read(auditor::accept);
+            history.read(auditor::acceptAll);
         } catch (RuntimeException e) {
             out.println("cannot read " + topic + " from " + bootstrapServers + ": " + e.getMessage());
             return 2;

@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ final class KafkaHistory {
         this.topic = topic;
     }
 
-    /** Hands every record's value to {@code sink} with its position ({@code partition@offset}). */
-    void read(BiConsumer<byte[], String> sink) {
+    /** Hands the records' values to {@code sink} batch by batch, with their positions ({@code partition@offset}). */
+    void read(BiConsumer<List<byte[]>, List<String>> sink) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "ledger-audit",
@@ -55,13 +56,19 @@ final class KafkaHistory {
             end.entrySet().removeIf(e -> e.getValue() <= begin.get(e.getKey()));
             consumer.pause(partitions.stream().filter(tp -> !end.containsKey(tp)).toList());
             while (!end.isEmpty()) {
+                List<byte[]> values = new ArrayList<>();
+                List<String> positions = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     Long last = end.get(tp);
                     if (last != null && record.offset() < last) {
-                        sink.accept(record.value(), record.partition() + "@" + record.offset());
-                        done.incrementAndGet();
+                        values.add(record.value());
+                        positions.add(record.partition() + "@" + record.offset());
                     }
+                }
+                if (!values.isEmpty()) {
+                    sink.accept(values, positions);
+                    done.addAndGet(values.size());
                 }
                 for (TopicPartition tp : List.copyOf(end.keySet())) {
                     if (consumer.position(tp) >= end.get(tp)) {

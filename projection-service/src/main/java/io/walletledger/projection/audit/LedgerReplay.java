@@ -154,7 +154,10 @@ final class LedgerReplay {
         Account account = accounts.computeIfAbsent(accountId, a -> new Account(a, AccountType.SYSTEM,
                 posting.amount().currency().code()));
         String currency = posting.amount().currency().code();
-        if (account.currency != null && !account.currency.equals(currency)) {
+        if (account.currency == null) {
+            account.currency = currency; // its opening is missing (reported as such): counted all the same
+        }
+        if (!account.currency.equals(currency)) {
             report.accept(Violation.of(Violation.Kind.CURRENCY, accountId, List.of(event.id()),
                     "a posting in " + currency + " on an account in " + account.currency));
         }
