@@ -51,26 +51,28 @@ public class StatementRepository {
         }
     }
 
-    /** Balance and held after the last posting at or before {@code at}, or empty if there was none. */
+    /**
+     * Balance and held as the sum of every posting at or before {@code at}, or empty if there was none. A
+     * sum, not the last line's balance: a SYSTEM account's lines come from many streams, in the order
+     * their partitions were consumed, which need not be the order of their times.
+     */
     public Optional<PointInTimeBalance> balanceAt(String accountId, Instant at) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
-                     SELECT line_no, balance_after, held_after, currency FROM account_posting
-                     WHERE account_id = ? AND occurred_at <= ?
-                     ORDER BY occurred_at DESC, line_no DESC""")) {
+                     SELECT COUNT(*), MAX(line_no), SUM(amount), SUM(held_change), MAX(currency) FROM account_posting
+                     WHERE account_id = ? AND occurred_at <= ?""")) {
             select.setString(1, accountId);
             select.setTimestamp(2, Timestamp.from(at));
-            select.setMaxRows(1);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
+                if (!rs.next() || rs.getLong(1) == 0) {
                     return Optional.empty();
                 }
-                String currency = rs.getString("currency");
-                long balance = rs.getLong("balance_after");
-                long held = rs.getLong("held_after");
+                String currency = rs.getString(5);
+                long balance = rs.getLong(3);
+                long held = rs.getLong(4);
                 return Optional.of(new PointInTimeBalance(accountId, at, new Amount(balance, currency),
                         new Amount(held, currency), new Amount(Math.subtractExact(balance, held), currency),
-                        rs.getLong("line_no")));
+                        rs.getLong(2)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the balance of " + accountId, e);
