@@ -25,6 +25,8 @@ final class KafkaHistory {
     private final String topic;
     final AtomicLong total = new AtomicLong();
     final AtomicLong done = new AtomicLong();
+    /** System.nanoTime() when the first records arrived (connecting and finding the partitions come before). */
+    volatile long firstRecordsAt;
 
     KafkaHistory(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
@@ -67,6 +69,9 @@ final class KafkaHistory {
                     }
                 }
                 if (!values.isEmpty()) {
+                    if (firstRecordsAt == 0) {
+                        firstRecordsAt = System.nanoTime();
+                    }
                     sink.accept(values, positions);
                     done.addAndGet(values.size());
                 }

@@ -11,9 +11,6 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,10 +55,7 @@ class AuditCommandTest {
     }
 
     private static String topicWith(KafkaEndpoint kafka, List<byte[]> records) throws Exception {
-        String topic = "audit-test-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        String topic = TestTopics.create(kafka, "audit-test", 3);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
