@@ -87,7 +87,7 @@ public final class AuditCommand implements Callable<Integer> {
         Thread bar = quiet ? null : Thread.ofPlatform().daemon().start(() -> draw(history, started));
         try {
             history.read(auditor::acceptAll);
-        } catch (RuntimeException e) {
+        } catch (org.apache.kafka.common.KafkaException | IllegalStateException e) {
             out.println("cannot read " + topic + " from " + bootstrapServers + ": " + e.getMessage());
             return 2;
         } finally {
@@ -101,7 +101,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (!noReconcile) {
             try {
                 reconciliation = new Reconciliation(projectionUrl, instant).compare(result.accounts().values(),
-                        Duration.ofSeconds(10));
+                        result.lastSequence(), Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 out.println("cannot reconcile with projection-service at " + projectionUrl + ": " + e.getMessage()
                         + " (use --no-reconcile to skip)");

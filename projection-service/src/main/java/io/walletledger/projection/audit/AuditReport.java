@@ -53,6 +53,7 @@ final class AuditReport {
             Map<String, Object> recon = new LinkedHashMap<>();
             recon.put("accountsChecked", reconciliation.checked());
             recon.put("differences", reconciliation.differences());
+            recon.put("viewsAheadOfTheAudit", reconciliation.ahead());
             report.put("reconciliation", recon);
         }
         return report;
@@ -86,8 +87,10 @@ final class AuditReport {
                     v.aggregateId(), v.eventIds(), v.detail()));
         }
         if (reconciliation != null) {
-            out.printf("reconciliation with projection-service: %,d accounts checked, %,d differences%n",
-                    reconciliation.checked(), reconciliation.differences().size());
+            out.printf("reconciliation with projection-service: %,d accounts checked, %,d differences%s%n",
+                    reconciliation.checked(), reconciliation.differences().size(), reconciliation.ahead() == 0 ? ""
+                            : String.format(" (%,d views already ahead of the audited snapshot, not compared)",
+                            reconciliation.ahead()));
             reconciliation.differences().stream().limit(20).forEach(d -> out.printf(
                     "  - %s: audit balance %,d held %,d, view %s%n", d.accountId(), d.auditedBalance(),
                     d.auditedHeld(), d.viewBalance() == null ? "missing"

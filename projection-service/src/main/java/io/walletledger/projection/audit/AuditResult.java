@@ -17,7 +17,8 @@ public record AuditResult(
         Map<String, LedgerReplay.CurrencyTotals> totals,
         List<Violation> violations,
         Map<Violation.Kind, Long> violationCounts,
-        long elapsedNanos) {
+        long elapsedNanos,
+        java.util.function.ToLongFunction<String> lastSequence) {
 
     public boolean passed() {
         return violationCounts.isEmpty();

@@ -77,7 +77,12 @@ public final class Auditor {
         }
         if (streams.check(record) == StreamCheck.Verdict.APPLY) {
             applied++;
-            replay.apply(record.event());
+            try {
+                replay.apply(record.event());
+            } catch (ArithmeticException e) {
+                report(Violation.of(Violation.Kind.AMOUNT_LIMIT, record.event().subject(), List.of(record.event().id()),
+                        "its amounts overflow a running total (" + e.getMessage() + "); not applied"));
+            }
         }
     }
 
@@ -92,7 +97,7 @@ public final class Auditor {
         streams.finish();
         Map<String, LedgerReplay.CurrencyTotals> totals = replay.finish();
         return new AuditResult(asOf, read, applied, streams.redeliveries(), afterAsOf, streams.aggregates(),
-                replay.accounts(), replay.payments(), totals, List.copyOf(violations), Map.copyOf(counts),
-                elapsedNanos);
+                replay.accounts(), replay.payments(), totals, List.copyOf(violations),
+                java.util.Collections.unmodifiableMap(new EnumMap<>(counts)), elapsedNanos, streams::lastSequence);
     }
 }

@@ -42,7 +42,7 @@ final class StreamCheck {
         String id = record.event().id();
         long sequence = record.event().sequence();
         Stream stream = streams.computeIfAbsent(aggregate, a -> new Stream());
-        long fingerprint = fingerprint(id, record.chainHash());
+        long fingerprint = fingerprint(id, record.chainHash(), record.recomputedChainHash());
         if (sequence < stream.next && !stream.missing.contains(sequence)) {
             if (stream.fingerprints[(int) sequence] == fingerprint) {
                 redeliveries++;
@@ -57,10 +57,12 @@ final class StreamCheck {
                     "event id " + id + " already appeared at another position"));
             return Verdict.SKIP;
         }
-        checkChain(record, aggregate, id, sequence, stream);
-        if (sequence >= Integer.MAX_VALUE) {
-            throw new IllegalStateException("sequence " + sequence + " of " + aggregate + " is out of range");
+        if (sequence < 0 || sequence >= Integer.MAX_VALUE) {
+            report.accept(Violation.of(Violation.Kind.MISSING_EVENT, aggregate, List.of(id),
+                    "sequence " + sequence + " is out of range"));
+            return Verdict.SKIP;
         }
+        checkChain(record, aggregate, id, sequence, stream);
         if (sequence < stream.next) {
             stream.missing.remove(sequence);
             report.accept(Violation.of(Violation.Kind.OUT_OF_ORDER, aggregate, List.of(id),
@@ -123,8 +125,16 @@ final class StreamCheck {
         return streams.size();
     }
 
-    private static long fingerprint(String id, String chainHash) {
-        return idHash(id) * 31 + (chainHash == null ? 0 : chainHash.hashCode());
+    /** Id, claimed chain hash and content: a resend that differs in any of them is no redelivery. */
+    private static long fingerprint(String id, String chainHash, String contentHash) {
+        return (idHash(id) * 31 + (chainHash == null ? 0 : chainHash.hashCode())) * 31
+                + (contentHash == null ? 0 : contentHash.hashCode());
+    }
+
+    /** The highest sequence number seen of an aggregate, or -1. */
+    long lastSequence(String aggregate) {
+        Stream stream = streams.get(aggregate);
+        return stream == null ? -1 : stream.next - 1;
     }
 
     /** 64 bits of the id: a collision would hide a duplicate, with odds of about n^2 / 2^65. */

@@ -179,6 +179,31 @@ class AuditorTest {
     }
 
     @Test
+    void I8_a_resend_with_altered_content_is_no_redelivery() {
+        ChainedHistory h = ChainedHistory.clean();
+        List<byte[]> records = new ArrayList<>(h.records());
+        ObjectNode altered = ChainedHistory.tree(records.get(3));
+        ((ObjectNode) altered.at("/data/amount")).put("amount", 10_001);
+        records.add(ChainedHistory.bytes(altered)); // same id, sequence and claimed chainhash, other content
+        AuditResult result = audit(records);
+        assertThat(of(result, Violation.Kind.DUPLICATE_EVENT)).singleElement()
+                .satisfies(v -> assertThat(v.eventIds()).containsExactly(h.events.get(3).id()));
+        assertThat(result.redeliveries()).isZero();
+    }
+
+    @Test
+    void I9_amounts_that_overflow_a_total_are_named_not_a_crash() {
+        ChainedHistory h = ChainedHistory.clean();
+        h.add(new io.walletledger.account.FundsDeposited(AccountId.of(h.bob), "dep-huge", eur(Long.MAX_VALUE - 10),
+                io.walletledger.account.PaymentMethod.CARD,
+                io.walletledger.account.PaymentMethod.CARD.fundingAccount(io.walletledger.money.CurrencyCode.of("EUR")),
+                null, h.tick()));
+        AuditResult result = audit(h.records());
+        assertThat(of(result, Violation.Kind.AMOUNT_LIMIT)).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.eventIds()).containsExactly(h.events.get(h.events.size() - 1).id()));
+    }
+
+    @Test
     void an_unreadable_record_is_named() {
         AuditResult result = audit(List.of("not json".getBytes()));
         assertThat(of(result, Violation.Kind.UNREADABLE_RECORD)).singleElement()
