@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of deploy/local/run.sh on a fresh data folder: three healthy services, a deposit read
 # back from the projection, a signed webhook delivered, a restart that keeps the balance, a rebuild,
-# and no process left behind.
+# an audit of the whole history that passes and reconciles, and no process left behind.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -124,5 +124,11 @@ echo "smoke: balance kept across a restart"
 deploy/local/rebuild.sh --url "http://127.0.0.1:$PROJECTION_SERVICE_PORT" || fail "rebuild.sh failed"
 await_balance "$account" 4200
 echo "smoke: read models rebuilt from the event topic, balance unchanged"
+
+deploy/local/audit.sh --quiet --report "$LEDGER_DATA_DIR/audit-report.json" --export-dir "$LEDGER_DATA_DIR/audit-export" \
+  >"$LEDGER_DATA_DIR/audit.out" 2>&1 || { cat "$LEDGER_DATA_DIR/audit.out" >&2; fail "audit.sh found violations or differences"; }
+grep -q '"passed" : true' "$LEDGER_DATA_DIR/audit-report.json" || fail "audit report does not say passed"
+grep -q "^$account,CUSTOMER,EUR,ACTIVE,4200," "$LEDGER_DATA_DIR/audit-export/balances.csv" || fail "audit export lacks $account"
+echo "smoke: audit of the whole history passed and reconciled ($(grep -o '[0-9,]* events read' "$LEDGER_DATA_DIR/audit.out"))"
 stop_stack
 echo "SMOKE PASSED"
