@@ -1,9 +1,20 @@
 package io.walletledger.projection;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.walletledger.projection.audit.AuditCommand;
 import io.walletledger.projection.rebuild.RebuildCli;
 
+@OpenAPIDefinition(info = @Info(
+        title = "Wallet Ledger projection API",
+        version = "1",
+        description = "Read models built from ledger.events.v1: account views, statements, point-in-time balances, "
+                + "payments, transfers, merchant sales analytics with CSV export, the merchant dashboard and the "
+                + "rebuild of the read models. Queries take a consistency token (read your writes). Errors are "
+                + "RFC 9457 application/problem+json with a stable code.",
+        license = @License(name = "Apache-2.0")))
 public final class ProjectionServiceApplication {
 
     private ProjectionServiceApplication() {

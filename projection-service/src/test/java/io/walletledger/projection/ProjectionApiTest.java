@@ -88,6 +88,16 @@ class ProjectionApiTest {
     }
 
     @Test
+    void serves_its_openapi_document_generated_from_the_code_and_swagger_ui() throws Exception {
+        HttpResponse<String> spec = get("/swagger/wallet-ledger-projection-api-1.yml");
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi: 3", "/v1/accounts/{id}/transactions:", "/v1/merchants/{id}/sales:",
+                "/v1/accounts/{id}/balance:");
+        io.walletledger.testkit.OpenApiDocs.assertCommittedCopyMatches(spec.body(), "projection-service.yml");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void the_statement_pages_newest_first_and_stays_stable_while_lines_are_appended() throws Exception {
         String acc = unique("stmt");
         History h = new History().open(acc, AccountType.CUSTOMER, T);

@@ -364,6 +364,20 @@ class WebhookDeliveryTest {
         assertThat(api.get("/v1/webhook-endpoints/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void serves_its_openapi_document_generated_from_the_code_and_swagger_ui() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> spec = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                server.getURL() + "/swagger/wallet-ledger-notification-api-1.yml")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi: 3", "/v1/webhook-endpoints:", "/v1/merchants/{id}/events:");
+        io.walletledger.testkit.OpenApiDocs.assertCommittedCopyMatches(spec.body(), "notification-service.yml");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL()
+                + "/swagger-ui/index.html")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+    }
+
     private static void assertProblem(NotificationApi.Response response, int status, String detail) {
         assertThat(response.status()).as(String.valueOf(response.json())).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
