@@ -55,8 +55,9 @@ class ThinPathEndToEndIT {
         commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", env(database.sibling("cmd")));
         commands.awaitHealthy();
         projections = ServiceProcess.start("projection-service", "PROJECTION_SERVICE_PORT", env(database.sibling("proj")));
-        notifications = ServiceProcess.start("notification-service", "NOTIFICATION_SERVICE_PORT",
-                env(database.sibling("notif")));
+        Map<String, String> local = new java.util.HashMap<>(env(database.sibling("notif")));
+        local.put("MICRONAUT_ENVIRONMENTS", "local"); // webhooks to the quickstart's receiver on loopback
+        notifications = ServiceProcess.start("notification-service", "NOTIFICATION_SERVICE_PORT", local);
         projections.awaitHealthy();
         notifications.awaitHealthy();
     }
@@ -110,6 +111,31 @@ class ThinPathEndToEndIT {
         assertThat(summary.accepted()).isEqualTo(50);
         assertThat(summary.rejected()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(summary.accountId()) == 50 * 100);
+    }
+
+    @Test
+    void the_merchant_quickstart_takes_a_payment_to_a_partial_refund_and_verifies_its_webhooks() throws Exception {
+        String merchant = JSON.readTree(post(commands.uri("/v1/accounts"),
+                "{\"ownerId\":\"coffee-shop\",\"type\":\"MERCHANT\",\"currency\":\"EUR\"}", 201)).get("id").asText();
+        String customer = JSON.readTree(post(commands.uri("/v1/accounts"),
+                "{\"ownerId\":\"erin\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}", 201)).get("id").asText();
+        post(commands.uri("/v1/deposits"),
+                "{\"accountId\":\"" + customer + "\",\"amount\":10000,\"currency\":\"EUR\",\"method\":\"CARD\"}", 201);
+        String notificationApi = notifications.uri("").toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                notifications.uri("/v1/webhook-endpoints?merchantAccountId=" + merchant)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+
+        io.walletledger.examples.MerchantQuickstart.Outcome outcome = await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("unknown_merchant"))
+                .until(() -> io.walletledger.examples.MerchantQuickstart.run(commands.uri("").toString(),
+                        notificationApi, merchant, customer), o -> true);
+        assertThat(outcome.status()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(outcome.verifiedWebhooks()).containsExactly("payment.captured", "payment.refunded");
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(customer) == 10000 - 4000 + 1500);
+        assertThat(io.walletledger.examples.MerchantQuickstart.verify("whsec_" + java.util.Base64.getEncoder()
+                .encodeToString(new byte[32]), "msg_1", Long.toString(java.time.Instant.now().getEpochSecond()),
+                "v1,AAAA", "{}")).as("a wrong signature does not verify").isFalse();
     }
 
     private static String post(URI uri, String json, int expectedStatus) throws Exception {
