@@ -9,7 +9,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=java.sh
 . "$ROOT/deploy/local/java.sh"
 ledger_find_java
-JAR=$ROOT/projection-service/target/projection-service-0.1.0-SNAPSHOT.jar
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+JAR=$(ledger_jar projection-service)
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 exec "$LEDGER_JAVA" -Xmx2g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -jar "$JAR" audit "$@"

@@ -23,3 +23,12 @@ ledger_find_java() {
   fi
   LEDGER_JAVA=$best
 }
+
+# Prints the path of a module's runnable jar, building the project once if it is missing.
+ledger_jar() { # module, e.g. projection-service
+  local root jar
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  jar=$root/$1/target/$1-0.1.0-SNAPSHOT.jar
+  [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -DskipTests package >&2)
+  echo "$jar"
+}

@@ -7,6 +7,5 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=java.sh
 . "$ROOT/deploy/local/java.sh"
 ledger_find_java
-JAR=$ROOT/projection-service/target/projection-service-0.1.0-SNAPSHOT.jar
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+JAR=$(ledger_jar projection-service)
 exec "$LEDGER_JAVA" -jar "$JAR" rebuild "$@"

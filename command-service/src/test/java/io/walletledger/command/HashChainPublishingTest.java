@@ -42,11 +42,11 @@ class HashChainPublishingTest {
                     "{\"ownerId\":\"chain\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
             account = JSON.readTree(opened.body()).get("id").asText();
             deposit(service, account, 100);
-            recordsKeyed(kafka, account, 2);
+            io.walletledger.testkit.PublishedEvents.keyed(kafka, account, 2);
         }
         try (CommandServiceRunning restarted = CommandServiceRunning.start(kafka, db)) {
             deposit(restarted, account, 200);
-            List<ConsumerRecord<String, byte[]>> records = recordsKeyed(kafka, account, 3);
+            List<ConsumerRecord<String, byte[]>> records = io.walletledger.testkit.PublishedEvents.keyed(kafka, account, 3);
             EventEnvelopeCodec codec = new EventEnvelopeCodec();
             String previous = EventChain.GENESIS;
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -63,25 +63,5 @@ class HashChainPublishingTest {
         HttpResponse<String> deposited = service.post("/v1/deposits", "{\"accountId\":\"" + account + "\",\"amount\":"
                 + amount + ",\"currency\":\"EUR\",\"method\":\"CARD\"}");
         assertThat(deposited.statusCode()).isEqualTo(201);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> recordsKeyed(KafkaEndpoint kafka, String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "chain-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.EVENTS));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 }

@@ -66,7 +66,7 @@ class ThinPathTest {
         assertThat(deposited.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(deposited.body()).at("/amount/amount").asLong()).isEqualTo(1250);
 
-        List<ConsumerRecord<String, byte[]>> records = recordsKeyed(accountId, 2);
+        List<ConsumerRecord<String, byte[]>> records = io.walletledger.testkit.PublishedEvents.keyed(kafka, accountId, 2);
         JsonNode first = JSON.readTree(records.get(0).value());
         JsonNode second = JSON.readTree(records.get(1).value());
         assertThat(first.get("specversion").asText()).isEqualTo("1.0");
@@ -112,25 +112,5 @@ class ThinPathTest {
         HttpResponse<String> ui = service.get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui").doesNotContain("cdn.jsdelivr", "unpkg.com");
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> recordsKeyed(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "thin-path-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.EVENTS));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 }

@@ -72,32 +72,23 @@ class WebhookEndpointController {
         String id = "we_" + HexFormat.of().formatHex(randomBytes(12));
         Instant now = Instant.now();
         String hash = key == null ? null : IdempotencyKeys.hash("create", request);
-        try (Connection tx = endpoints.connection()) {
-            tx.setAutoCommit(false);
-            try {
-                Optional<String> replayed = key == null ? Optional.empty()
-                        : IdempotencyKeys.replayed(tx, "create:" + key, hash, now);
-                if (replayed.isPresent()) {
-                    tx.commit();
-                    return replay(replayed.get(), HttpStatus.CREATED);
-                }
-                if (endpoints.countForMerchant(tx, merchant) >= MAX_ENDPOINTS_PER_MERCHANT) {
-                    throw new ProblemException(HttpStatus.CONFLICT, "too_many_endpoints",
-                            "a merchant has at most " + MAX_ENDPOINTS_PER_MERCHANT + " webhook endpoints");
-                }
-                endpoints.insert(tx, id, merchant, url, types, description, now);
-                if (key != null) {
-                    IdempotencyKeys.record(tx, "create:" + key, hash, id, now);
-                }
-                String secret = secrets.add(tx, id, now);
-                WebhookEndpoint created = endpoints.find(tx, id).orElseThrow().withSecret(secret, null);
-                tx.commit();
-                return HttpResponse.created(created);
-            } catch (SQLException | RuntimeException e) {
-                tx.rollback();
-                throw e;
+        return inTransaction(tx -> {
+            Optional<String> replayed = key == null ? Optional.empty()
+                    : IdempotencyKeys.replayed(tx, "create:" + key, hash, now);
+            if (replayed.isPresent()) {
+                return replay(replayed.get(), HttpStatus.CREATED);
             }
-        }
+            if (endpoints.countForMerchant(tx, merchant) >= MAX_ENDPOINTS_PER_MERCHANT) {
+                throw new ProblemException(HttpStatus.CONFLICT, "too_many_endpoints",
+                        "a merchant has at most " + MAX_ENDPOINTS_PER_MERCHANT + " webhook endpoints");
+            }
+            endpoints.insert(tx, id, merchant, url, types, description, now);
+            if (key != null) {
+                IdempotencyKeys.record(tx, "create:" + key, hash, id, now);
+            }
+            String secret = secrets.add(tx, id, now);
+            return HttpResponse.created(endpoints.find(tx, id).orElseThrow().withSecret(secret, null));
+        });
     }
 
     @Operation(summary = "List webhook endpoints, optionally of one merchant")
@@ -122,22 +113,14 @@ class WebhookEndpointController {
         List<String> types = rawTypes == null ? null : eventTypes(rawTypes);
         String description = request.optionalText("description", 500);
         Boolean enabled = request.optionalBoolean("enabled");
-        try (Connection tx = endpoints.connection()) {
-            tx.setAutoCommit(false);
-            try {
-                endpoints.find(tx, id).orElseThrow(() -> notFound(id));
-                endpoints.update(tx, id, url, description, enabled, Instant.now());
-                if (types != null) {
-                    endpoints.replaceTypes(tx, id, types);
-                }
-                WebhookEndpoint updated = endpoints.find(tx, id).orElseThrow();
-                tx.commit();
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                tx.rollback();
-                throw e;
+        return inTransaction(tx -> {
+            endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+            endpoints.update(tx, id, url, description, enabled, Instant.now());
+            if (types != null) {
+                endpoints.replaceTypes(tx, id, types);
             }
-        }
+            return endpoints.find(tx, id).orElseThrow();
+        });
     }
 
     @Operation(summary = "Delete a webhook endpoint with its pending deliveries and delivery log")
@@ -160,24 +143,35 @@ class WebhookEndpointController {
                 Duration.ofDays(7).toSeconds());
         Instant now = Instant.now();
         Instant previousExpiresAt = now.plusSeconds(overlap);
+        String scope = "rotate:" + id + ":" + key;
+        String hash = key == null ? null : IdempotencyKeys.hash("rotate", request);
+        return inTransaction(tx -> {
+            endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+            if (key != null && IdempotencyKeys.replayed(tx, scope, hash, now).isPresent()) {
+                return replay(id, HttpStatus.OK);
+            }
+            if (key != null) {
+                IdempotencyKeys.record(tx, scope, hash, id, now);
+            }
+            secrets.expireCurrent(tx, id, now, previousExpiresAt);
+            String secret = secrets.add(tx, id, now);
+            return HttpResponse.ok(endpoints.find(tx, id).orElseThrow().withSecret(secret, previousExpiresAt));
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection tx) throws SQLException;
+    }
+
+    /** Runs the work in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection tx = endpoints.connection()) {
             tx.setAutoCommit(false);
             try {
-                endpoints.find(tx, id).orElseThrow(() -> notFound(id));
-                String scope = "rotate:" + id + ":" + key;
-                String hash = key == null ? null : IdempotencyKeys.hash("rotate", request);
-                if (key != null && IdempotencyKeys.replayed(tx, scope, hash, now).isPresent()) {
-                    tx.commit();
-                    return replay(id, HttpStatus.OK);
-                }
-                if (key != null) {
-                    IdempotencyKeys.record(tx, scope, hash, id, now);
-                }
-                secrets.expireCurrent(tx, id, now, previousExpiresAt);
-                String secret = secrets.add(tx, id, now);
-                WebhookEndpoint rotated = endpoints.find(tx, id).orElseThrow().withSecret(secret, previousExpiresAt);
+                T result = work.run(tx);
                 tx.commit();
-                return HttpResponse.ok(rotated);
+                return result;
             } catch (SQLException | RuntimeException e) {
                 tx.rollback();
                 throw e;
