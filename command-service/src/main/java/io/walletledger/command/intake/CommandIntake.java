@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -156,21 +158,43 @@ class CommandIntake {
         return true;
     }
 
-    /** Handles one partition's records in order; stops at the first infrastructure failure. */
+    /**
+     * Handles one partition's records in order; stops at the first infrastructure failure. The offset
+     * moves past a record only once the broker acknowledged its result (or dead letter): a result the
+     * producer gave up on is produced again from the recorded outcome when the command is consumed again.
+     */
     private Done handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> batch) {
-        long next = batch.get(0).offset();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        boolean failed = false;
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                producer.send(handler.handle(record));
+                sent.add(producer.send(handler.handle(record)));
             } catch (RuntimeException e) {
                 LOG.warn("command at {}-{}@{} failed and will be consumed again: {}", record.topic(),
                         record.partition(), record.offset(), e.toString());
-                pause();
-                return new Done(partition, next, false);
+                failed = true;
+                break;
             }
-            next = record.offset() + 1;
         }
-        return new Done(partition, next, true);
+        long next = batch.get(0).offset();
+        for (int i = 0; i < sent.size() && !failed; i++) {
+            try {
+                sent.get(i).get();
+                next = batch.get(i).offset() + 1;
+            } catch (ExecutionException e) {
+                LOG.warn("the result of the command at {}-{}@{} was not acknowledged and the command will be "
+                        + "consumed again: {}", partition.topic(), partition.partition(), batch.get(i).offset(),
+                        e.getCause().toString());
+                failed = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = true;
+            }
+        }
+        if (failed) {
+            pause();
+        }
+        return new Done(partition, next, !failed);
     }
 
     private static void pause() {
