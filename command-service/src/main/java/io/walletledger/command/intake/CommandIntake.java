@@ -57,6 +57,7 @@ class CommandIntake {
     private final ExecutorService partitions = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread thread = new Thread(this::run, "command-intake");
     private volatile boolean running = true;
+    private volatile String lastError;
 
     /** Axon's configuration is a parameter so that the intake starts only once the ledger has. */
     CommandIntake(CommandHandler handler, IntakeSettings settings, KafkaSettings kafka, Configuration ledgerStarted) {
@@ -85,6 +86,15 @@ class CommandIntake {
     void start() {
         consumer.subscribe(Set.of(Topics.COMMANDS));
         thread.start();
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /** False once the poll loop has ended without being asked to stop (the health check turns DOWN). */
+    boolean alive() {
+        return !running || thread.isAlive();
     }
 
     /** A partition's records being handled off the poll thread; the partition is paused meanwhile. */
@@ -118,6 +128,7 @@ class CommandIntake {
             }
         } catch (RuntimeException e) {
             LOG.error("command intake stopped", e);
+            lastError = e.toString();
         } finally {
             consumer.close();
         }

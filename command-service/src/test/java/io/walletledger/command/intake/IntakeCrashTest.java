@@ -41,6 +41,13 @@ class IntakeCrashTest {
                 account = topics.result(topics.send("account.open", null,
                         "{\"ownerId\":\"c\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}")).at("/resource/id").asText();
                 // the first batch (the opening) was handled and published, but its offset never committed
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                    java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(first.getURL() + "/health")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    return health.statusCode() == 503 && health.body().contains("intake thread stopped");
+                });
             }
             try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, base)) {
                 deposit = topics.send("deposit", account,
