@@ -1,8 +1,7 @@
 package io.walletledger.testkit;
 
 import io.walletledger.envelope.CloudEvent;
-import io.walletledger.envelope.EventChain;
-import io.walletledger.envelope.EventEnvelopeCodec;
+import io.walletledger.envelope.ChainingEncoder;
 import io.walletledger.envelope.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 public final class EventTopic implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
-    private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
-    private final Map<String, String> chainHeads = new java.util.HashMap<>();
+    /** Events carry their hash chain links, as command-service publishes them. */
+    private final ChainingEncoder chains = new ChainingEncoder();
 
     public EventTopic(KafkaEndpoint kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -43,18 +42,10 @@ public final class EventTopic implements AutoCloseable {
         }
     }
 
-    /** The event's bytes with its link in its subject's hash chain, as command-service publishes it. */
-    public synchronized byte[] chained(CloudEvent event) {
-        String previous = event.sequence() == 0 ? EventChain.GENESIS
-                : chainHeads.getOrDefault(event.subject(), EventChain.GENESIS);
-        EventEnvelopeCodec.Chained chained = codec.encodeChained(event, previous);
-        chainHeads.put(event.subject(), chained.chainHash());
-        return chained.bytes();
-    }
 
     /** Sends without waiting; the future's metadata has the broker timestamp of the record. */
     public java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(CloudEvent event) {
-        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), chained(event)));
+        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.subject(), chains.encode(event)));
     }
 
     public void publishRaw(String key, byte[] value) throws Exception {

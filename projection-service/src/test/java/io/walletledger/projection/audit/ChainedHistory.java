@@ -16,8 +16,7 @@ import io.walletledger.account.TransferCredited;
 import io.walletledger.account.TransferDebitConfirmed;
 import io.walletledger.account.TransferDebited;
 import io.walletledger.envelope.CloudEvent;
-import io.walletledger.envelope.EventChain;
-import io.walletledger.envelope.EventEnvelopeCodec;
+import io.walletledger.envelope.ChainingEncoder;
 import io.walletledger.envelope.LedgerEvent;
 import io.walletledger.money.CurrencyCode;
 import io.walletledger.money.Money;
@@ -50,7 +49,6 @@ final class ChainedHistory {
 
     final List<CloudEvent> events = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
-    private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
     private Instant clock = T0;
 
     final String alice = "acc_alice_" + suffix();
@@ -115,14 +113,10 @@ final class ChainedHistory {
 
     /** The records as the publisher writes them, each chained to its aggregate's previous one. */
     List<byte[]> records() {
-        Map<String, String> heads = new HashMap<>();
+        ChainingEncoder chains = new ChainingEncoder();
         List<byte[]> records = new ArrayList<>();
         for (CloudEvent event : events) {
-            String previous = event.sequence() == 0 ? EventChain.GENESIS
-                    : heads.getOrDefault(event.subject(), EventChain.GENESIS);
-            EventEnvelopeCodec.Chained chained = codec.encodeChained(event, previous);
-            heads.put(event.subject(), chained.chainHash());
-            records.add(chained.bytes());
+            records.add(chains.encode(event));
         }
         return records;
     }
