@@ -126,12 +126,18 @@ class ThinPathEndToEndIT {
                 notifications.uri("/v1/webhook-endpoints?merchantAccountId=" + merchant)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
 
-        io.walletledger.examples.MerchantQuickstart.Outcome outcome = await().atMost(Duration.ofSeconds(60))
+        try (io.walletledger.examples.MerchantQuickstart quickstart = await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("unknown_merchant"))
-                .until(() -> io.walletledger.examples.MerchantQuickstart.run(commands.uri("").toString(),
-                        notificationApi, merchant, customer), o -> true);
-        assertThat(outcome.status()).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(outcome.verifiedWebhooks()).containsExactly("payment.captured", "payment.refunded");
+                .until(() -> io.walletledger.examples.MerchantQuickstart.start(commands.uri("").toString(),
+                        notificationApi, merchant), q -> true)) {
+            String payment = quickstart.pay(customer);
+            JsonNode refunded = await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("insufficient_funds"))
+                    .until(() -> quickstart.refund(payment), r -> true);
+            assertThat(refunded.get("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> quickstart.verifiedWebhooks().size() == 2);
+            assertThat(quickstart.verifiedWebhooks()).containsExactly("payment.captured", "payment.refunded");
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(customer) == 10000 - 4000 + 1500);
         assertThat(io.walletledger.examples.MerchantQuickstart.verify("whsec_" + java.util.Base64.getEncoder()
                 .encodeToString(new byte[32]), "msg_1", Long.toString(java.time.Instant.now().getEpochSecond()),

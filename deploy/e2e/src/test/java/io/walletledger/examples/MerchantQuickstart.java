@@ -28,75 +28,88 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * authorize it from their wallet, capture part of it, refund part of that, and verify the signature of
  * every webhook received, with nothing but the JDK and Jackson.
  */
-public final class MerchantQuickstart {
+public final class MerchantQuickstart implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** What the run saw: the payment's final status and the webhook types whose signatures verified. */
-    public record Outcome(String paymentId, String status, List<String> verifiedWebhooks) {
+    private final String ledger;
+    private final String merchantId;
+    private final HttpServer receiver;
+    private final List<String> verified = new CopyOnWriteArrayList<>();
+    private volatile String secret;
+
+    private MerchantQuickstart(String ledger, String merchantId, HttpServer receiver) {
+        this.ledger = ledger;
+        this.merchantId = merchantId;
+        this.receiver = receiver;
     }
 
     /**
+     * Step 1: a webhook receiver of the merchant's, and its endpoint (the secret is shown only now).
+     *
      * @param ledger        command-service, e.g. http://127.0.0.1:8081
      * @param notifications notification-service, e.g. http://127.0.0.1:8083
      */
-    public static Outcome run(String ledger, String notifications, String merchantId, String customerId)
-            throws Exception {
-        // 1. a webhook receiver of the merchant's, and its endpoint: the secret is shown only now
-        List<String> verified = new CopyOnWriteArrayList<>();
-        String[] secret = new String[1];
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/webhooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean valid;
-            try {
-                valid = verify(secret[0], exchange.getRequestHeaders().getFirst("webhook-id"),
-                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body);
-            } catch (GeneralSecurityException | RuntimeException e) {
-                valid = false;
-            }
-            if (valid) {
-                verified.add(JSON.readTree(body).get("type").asText());
-            }
-            exchange.sendResponseHeaders(valid ? 204 : 400, -1);
-            exchange.close();
-        });
-        receiver.start();
+    public static MerchantQuickstart start(String ledger, String notifications, String merchantId) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        MerchantQuickstart quickstart = new MerchantQuickstart(ledger, merchantId, server);
+        server.createContext("/webhooks", quickstart::receive);
+        server.start();
         try {
-            secret[0] = post(notifications + "/v1/webhook-endpoints", Map.of("merchantAccountId", merchantId,
-                    "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks",
+            quickstart.secret = post(notifications + "/v1/webhook-endpoints", Map.of("merchantAccountId", merchantId,
+                    "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks",
                     "eventTypes", List.of("payment.captured", "payment.refunded"))).get("secret").asText();
-
-            // 2. request a payment of 50.00 EUR, captured by the merchant later (MANUAL)
-            String payment = post(ledger + "/v1/payments", Map.of("merchantAccountId", merchantId, "amount", 5000,
-                    "currency", "EUR", "orderReference", "order-1042", "captureMethod", "MANUAL")).get("id").asText();
-            // 3. the customer authorizes it from their wallet: 50.00 EUR are held
-            post(ledger + "/v1/payments/" + payment + "/authorize", Map.of("payerAccountId", customerId));
-            // 4. the merchant ships part of the order and captures 40.00 EUR; the rest is released
-            post(ledger + "/v1/payments/" + payment + "/capture", Map.of("amount", 4000, "currency", "EUR"));
-            // 5. and refunds 15.00 EUR of it (retried while the capture's credit is still settling)
-            JsonNode refunded = null;
-            for (int attempt = 0; refunded == null; attempt++) {
-                try {
-                    refunded = post(ledger + "/v1/payments/" + payment + "/refunds",
-                            Map.of("amount", 1500, "currency", "EUR", "reason", "one item out of stock"));
-                } catch (IllegalStateException notYet) {
-                    if (attempt == 50) {
-                        throw notYet;
-                    }
-                    Thread.sleep(200);
-                }
-            }
-            // 6. both webhooks arrive signed (verified in the receiver above)
-            for (int wait = 0; verified.size() < 2 && wait < 150; wait++) {
-                Thread.sleep(200);
-            }
-            return new Outcome(payment, refunded.get("status").asText(), List.copyOf(verified));
-        } finally {
-            receiver.stop(0);
+            return quickstart;
+        } catch (Exception e) {
+            server.stop(0);
+            throw e;
         }
+    }
+
+    /** Steps 2-4: request 50.00 EUR (captured later: MANUAL), the customer authorizes, 40.00 EUR captured. */
+    public String pay(String customerId) throws Exception {
+        String payment = post(ledger + "/v1/payments", Map.of("merchantAccountId", merchantId, "amount", 5000,
+                "currency", "EUR", "orderReference", "order-1042", "captureMethod", "MANUAL")).get("id").asText();
+        post(ledger + "/v1/payments/" + payment + "/authorize", Map.of("payerAccountId", customerId));
+        post(ledger + "/v1/payments/" + payment + "/capture", Map.of("amount", 4000, "currency", "EUR"));
+        return payment;
+    }
+
+    /**
+     * Step 5: refund 15.00 EUR. Right after the capture its credit may still be settling: a refusal
+     * ({@code insufficient_funds}) is an exception, to be retried a moment later with a new key.
+     */
+    public JsonNode refund(String payment) throws Exception {
+        return post(ledger + "/v1/payments/" + payment + "/refunds",
+                Map.of("amount", 1500, "currency", "EUR", "reason", "one item out of stock"));
+    }
+
+    /** Step 6: the types of the webhooks received whose signatures verified, in arrival order. */
+    public List<String> verifiedWebhooks() {
+        return List.copyOf(verified);
+    }
+
+    private void receive(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        boolean valid;
+        try {
+            valid = verify(secret, exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            valid = false;
+        }
+        if (valid) {
+            verified.add(JSON.readTree(body).get("type").asText());
+        }
+        exchange.sendResponseHeaders(valid ? 204 : 400, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        receiver.stop(0);
     }
 
     /** Standard Webhooks: HMAC-SHA256 of "id.timestamp.body" with the secret's bytes, any "v1," signature, 5 min. */

@@ -1,6 +1,5 @@
 package io.walletledger.notification.delivery;
 
-import io.walletledger.notification.endpoint.EndpointRepository;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -226,16 +225,6 @@ class DeliveryRepository {
             events.setTimestamp(1, cutoff);
             return pruned + events.executeUpdate();
         }
-    }
-
-    /** Endpoint health follows each attempt, in the same transaction. */
-    static boolean recordEndpointOutcome(Connection tx, String endpointId, boolean success, Instant now,
-                                         Duration disableAfter, String error) throws SQLException {
-        if (success) {
-            EndpointRepository.recordSuccess(tx, endpointId);
-            return false;
-        }
-        return EndpointRepository.recordFailure(tx, endpointId, now, disableAfter, error);
     }
 
     private static String truncate(String text, int max) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import io.walletledger.notification.WebhookSettings;
+import io.walletledger.notification.endpoint.EndpointRepository;
 import io.walletledger.notification.endpoint.SigningSecrets;
 import io.walletledger.notification.merchant.NewEvents;
 import jakarta.annotation.PostConstruct;
@@ -180,8 +181,13 @@ class Dispatcher {
             try {
                 boolean disabled = false;
                 if (deliveries.finish(tx, delivery, started, outcome, retryAt)) {
-                    disabled = DeliveryRepository.recordEndpointOutcome(tx, delivery.endpointId(), outcome.success(),
-                            Instant.now(), settings.getDisableAfter(), outcome.error());
+                    // the endpoint's health follows each attempt, in the same transaction
+                    if (outcome.success()) {
+                        EndpointRepository.recordSuccess(tx, delivery.endpointId());
+                    } else {
+                        disabled = EndpointRepository.recordFailure(tx, delivery.endpointId(), Instant.now(),
+                                settings.getDisableAfter(), outcome.error());
+                    }
                 }
                 tx.commit();
                 return disabled;

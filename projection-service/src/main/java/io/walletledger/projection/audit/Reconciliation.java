@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.ToLongFunction;
 
 /**
  * Compares the audited balances with projection-service's account views (as of the audit's instant,
@@ -45,21 +46,19 @@ final class Reconciliation {
     private static final String AHEAD = "view ahead of the audited snapshot";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private java.util.function.ToLongFunction<String> auditedSequence = id -> Long.MAX_VALUE;
 
     Reconciliation(String baseUrl, Instant asOf) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.asOf = asOf;
     }
 
-    Outcome compare(Collection<LedgerReplay.Account> accounts, java.util.function.ToLongFunction<String> audited,
+    Outcome compare(Collection<LedgerReplay.Account> accounts, ToLongFunction<String> audited,
                     Duration settle) throws InterruptedException {
-        this.auditedSequence = audited;
         List<LedgerReplay.Account> pending = new ArrayList<>(accounts);
         Instant deadline = Instant.now().plus(settle);
         List<Difference> differences;
         while (true) {
-            differences = round(pending);
+            differences = round(pending, audited);
             if (differences.isEmpty() || Instant.now().isAfter(deadline)) {
                 break;
             }
@@ -72,7 +71,8 @@ final class Reconciliation {
         return new Outcome(accounts.size(), real, differences.size() - real.size());
     }
 
-    private List<Difference> round(List<LedgerReplay.Account> accounts) throws InterruptedException {
+    private List<Difference> round(List<LedgerReplay.Account> accounts, ToLongFunction<String> audited)
+            throws InterruptedException {
         List<Difference> differences = new ArrayList<>();
         Semaphore permits = new Semaphore(IN_FLIGHT);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -81,7 +81,7 @@ final class Reconciliation {
                 permits.acquire();
                 checks.add(pool.submit(() -> {
                     try {
-                        return check(account);
+                        return check(account, audited);
                     } finally {
                         permits.release();
                     }
@@ -101,7 +101,8 @@ final class Reconciliation {
         return differences;
     }
 
-    private Difference check(LedgerReplay.Account account) throws IOException, InterruptedException {
+    private Difference check(LedgerReplay.Account account, ToLongFunction<String> audited)
+            throws IOException, InterruptedException {
         String id = URLEncoder.encode(account.id, StandardCharsets.UTF_8);
         String path = asOf == null ? "/v1/accounts/" + id
                 : "/v1/accounts/" + id + "/balance?at=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
@@ -119,7 +120,7 @@ final class Reconciliation {
         if (balance == account.balance && held == account.held) {
             return null;
         }
-        if (asOf == null && view.has("version") && view.get("version").asLong() > auditedSequence.applyAsLong(account.id)) {
+        if (asOf == null && view.has("version") && view.get("version").asLong() > audited.applyAsLong(account.id)) {
             return new Difference(account.id, account.balance, account.held, balance, held, AHEAD);
         }
         return new Difference(account.id, account.balance, account.held, balance, held, "differs");
