@@ -17,8 +17,9 @@ COMMAND_SERVICE_PORT=${COMMAND_SERVICE_PORT:-8081}
 PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082}
 NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
 STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-180}
-# the bootstrap admin credential; the services read it once authentication exists
-export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-}
+# the bootstrap admin API key (test mode); the well-known default is for this machine only
+LOCAL_ADMIN_KEY=wl_test_local_admin_key_not_for_production_use
+export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-$LOCAL_ADMIN_KEY}
 
 KAFKA_JAR=$ROOT/deploy/local-kafka/target/ledger-local-kafka-$VERSION.jar
 SERVICES=(command-service projection-service notification-service)
@@ -111,6 +112,11 @@ for i in "${!SERVICES[@]}"; do
   await "$service" "${PIDS[$((i + 1))]}" healthy "$(port_of "$service")"
   printf '==> %-21s http://127.0.0.1:%s (health /health, log %s)\n' "$service" "$(port_of "$service")" "$LOGS/$service.log"
 done
+if [ "$LEDGER_ADMIN_KEY" = "$LOCAL_ADMIN_KEY" ]; then
+  echo "==> admin API key: $LOCAL_ADMIN_KEY (send it as Authorization: Bearer <key>)"
+else
+  echo "==> admin API key: the one in LEDGER_ADMIN_KEY (not printed)"
+fi
 echo "==> Wallet Ledger is up. Ctrl-C stops everything."
 
 while true; do

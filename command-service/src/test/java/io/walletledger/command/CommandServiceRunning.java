@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +19,20 @@ final class CommandServiceRunning implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String apiKey;
 
-    private CommandServiceRunning(EmbeddedServer server) {
+    private CommandServiceRunning(EmbeddedServer server, String apiKey) {
         this.server = server;
+        this.apiKey = apiKey;
+    }
+
+    /** The same service, its requests sent with another API key (null: none). */
+    CommandServiceRunning as(String apiKey) {
+        return new CommandServiceRunning(server, apiKey);
+    }
+
+    URI uri(String path) {
+        return URI.create(server.getURL() + path);
     }
 
     static CommandServiceRunning start(KafkaEndpoint kafka, PostgresDatabase database) {
@@ -32,7 +44,7 @@ final class CommandServiceRunning implements AutoCloseable {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of("ledger.snapshots.threshold", 3));
         properties.putAll(extra);
         return new CommandServiceRunning(ApplicationContext.run(EmbeddedServer.class,
-                ServiceProperties.of(kafka, database, properties)));
+                ServiceProperties.of(kafka, database, properties)), TestKeys.ADMIN);
     }
 
     /** POSTs JSON under a fresh Idempotency-Key. */
@@ -51,7 +63,7 @@ final class CommandServiceRunning implements AutoCloseable {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postWithKey(String path, String json, String idempotencyKey) throws Exception {
@@ -59,8 +71,12 @@ final class CommandServiceRunning implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+        return http.send(authorized(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
     }
 
     /** Operations retried after losing an optimistic race on an aggregate, so far. */

@@ -46,7 +46,12 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "LEDGER_ADMIN_KEY", io.walletledger.testkit.TestKeys.ADMIN,
+                "LEDGER_KEY_MODE", "test",
+                "LEDGER_SECRETS_KEY_ID", "test-1",
+                "LEDGER_SECRETS_KEY", io.walletledger.testkit.TestKeys.SECRETS_KEY));
+        env.putAll(environment);
         env.put(portVariable, Integer.toString(port));
         builder.environment().putAll(env);
         return new ServiceProcess(name, builder.start(), port, log);

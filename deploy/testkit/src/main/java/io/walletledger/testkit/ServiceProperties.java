@@ -3,7 +3,10 @@ package io.walletledger.testkit;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The configuration a service under test needs: a random port, its own database, the test broker. */
+/**
+ * The configuration a service under test needs: a random port, its own database, the test broker, the
+ * test admin key and secrets key ({@link TestKeys}).
+ */
 public final class ServiceProperties {
 
     private ServiceProperties() {
@@ -19,7 +22,11 @@ public final class ServiceProperties {
                 "datasources.default.url", database.jdbcUrl(),
                 "datasources.default.username", database.username(),
                 "datasources.default.password", database.password(),
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()));
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "ledger.security.admin-key", TestKeys.ADMIN,
+                "ledger.security.mode", "test",
+                "ledger.secrets.active-key-id", "test-1",
+                "ledger.secrets.active-key", TestKeys.SECRETS_KEY));
         properties.putAll(extra);
         return properties;
     }

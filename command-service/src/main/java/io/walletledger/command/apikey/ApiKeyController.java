@@ -1,0 +1,88 @@
+package io.walletledger.command.apikey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.ApiKeyRecord;
+import io.walletledger.servicekit.security.ApiKeyRegistry;
+import io.walletledger.servicekit.security.Permission;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * API keys, for ADMIN keys only: create (the key is in this one response, never again), list, show,
+ * revoke. Keys live on {@code ledger.api-keys.v1}, from which every service reads them.
+ */
+@Controller(value = "/v1/api-keys", produces = MediaType.APPLICATION_JSON)
+@Access(Permission.KEYS_MANAGE)
+class ApiKeyController {
+
+    private final ApiKeyIssuer issuer;
+    private final ApiKeyRegistry registry;
+
+    ApiKeyController(ApiKeyIssuer issuer, ApiKeyRegistry registry) {
+        this.issuer = issuer;
+        this.registry = registry;
+    }
+
+    @Operation(summary = "Create an API key (returned once; only its SHA-256 is kept)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ApiKeyView.CreateRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<ApiKeyView> create(HttpRequest<?> http, @Body String body) {
+        String idempotencyKey = http.getHeaders().get("Idempotency-Key");
+        ApiKeyIssuer.Issued issued = issuer.issue(JsonRequest.parse(body), idempotencyKey);
+        ApiKeyView view = ApiKeyView.of(issued.record(), issued.plaintext(), registry);
+        return issued.replayed() ? HttpResponse.ok(view) : HttpResponse.created(view);
+    }
+
+    @Operation(summary = "List API keys (never the keys themselves), newest first")
+    @Get
+    List<ApiKeyView> list(@Nullable @QueryValue String role, @Nullable @QueryValue String merchantAccountId,
+                          @Nullable @QueryValue Boolean includeRevoked) {
+        return registry.all().stream()
+                .filter(k -> role == null || k.role().name().equals(role))
+                .filter(k -> merchantAccountId == null || merchantAccountId.equals(k.merchantAccountId()))
+                .filter(k -> Boolean.TRUE.equals(includeRevoked) || !k.revoked())
+                .sorted(Comparator.comparing(ApiKeyRecord::createdAt).reversed())
+                .map(k -> ApiKeyView.of(k, null, registry))
+                .toList();
+    }
+
+    @Operation(summary = "Show an API key (status, role, last use)")
+    @Get("/{id}")
+    ApiKeyView show(@PathVariable String id) {
+        return ApiKeyView.of(find(id), null, registry);
+    }
+
+    @Operation(summary = "Revoke an API key: refused from now on (at once here, within a poll elsewhere)")
+    @Post("/{id}/revoke")
+    ApiKeyView revoke(@PathVariable String id) {
+        return ApiKeyView.of(issuer.revoke(find(id)), null, registry);
+    }
+
+    private ApiKeyRecord find(String id) {
+        return registry.find(id).orElseThrow(() -> ProblemException.notFound("no API key " + id));
+    }
+
+    static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "idempotency_key_reused", detail);
+    }
+}

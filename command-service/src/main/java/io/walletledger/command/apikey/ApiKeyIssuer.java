@@ -1,0 +1,116 @@
+package io.walletledger.command.apikey;
+
+import io.micronaut.http.HttpStatus;
+import io.walletledger.account.AccountOpened;
+import io.walletledger.account.AccountType;
+import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.ApiKeyFormat;
+import io.walletledger.servicekit.security.ApiKeyRecord;
+import io.walletledger.servicekit.security.ApiKeyRegistry;
+import io.walletledger.servicekit.security.Permission;
+import io.walletledger.servicekit.security.Role;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mints and revokes keys. A merchant key names an opened MERCHANT account; a SERVICE key lists the
+ * grantable permissions it has; ADMIN and AUDITOR keys have their role's fixed permissions. An
+ * Idempotency-Key replays the creation (without the key, which is shown once) or conflicts (409).
+ */
+@Singleton
+class ApiKeyIssuer {
+
+    record Issued(ApiKeyRecord record, String plaintext, boolean replayed) {
+    }
+
+    private final ApiKeyRegistry registry;
+    private final Provider<Configuration> axon;
+    private final Clock clock;
+
+    ApiKeyIssuer(ApiKeyRegistry registry, Provider<Configuration> axon, Clock clock) {
+        this.registry = registry;
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    synchronized Issued issue(JsonRequest body, String idempotencyKey) {
+        JsonRequest request = body.onlyFields("role", "merchantAccountId", "grants", "description");
+        String fingerprint = request.canonical();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+                throw ProblemException.validation("Idempotency-Key must be 1 to 255 characters");
+            }
+            var earlier = registry.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!fingerprint.equals(earlier.get().fingerprint())) {
+                    throw ApiKeyController.conflict("Idempotency-Key " + idempotencyKey + " created another key");
+                }
+                return new Issued(earlier.get(), null, true);
+            }
+        }
+        Role role = request.requiredEnum("role", Role.class);
+        String merchant = request.optionalText("merchantAccountId", 64);
+        List<String> grants = request.optionalTextList("grants", Permission.values().length, 64);
+        String description = request.optionalText("description", 200);
+        validate(role, merchant, grants);
+        ApiKeyFormat.Minted minted = ApiKeyFormat.mint(registry.mode());
+        ApiKeyRecord record = ApiKeyRecord.of(minted, role, merchant, grants, description, clock.instant(),
+                idempotencyKey, fingerprint);
+        registry.publish(record);
+        return new Issued(record, minted.plaintext(), false);
+    }
+
+    synchronized ApiKeyRecord revoke(ApiKeyRecord key) {
+        if (key.revoked()) {
+            return key;
+        }
+        ApiKeyRecord revoked = key.revokedAt(clock.instant());
+        registry.publish(revoked);
+        return revoked;
+    }
+
+    private void validate(Role role, String merchant, List<String> grants) {
+        boolean hasGrants = grants != null && !grants.isEmpty();
+        if (role == Role.MERCHANT && merchant == null) {
+            throw ProblemException.validation("a MERCHANT key needs merchantAccountId");
+        }
+        if (role != Role.MERCHANT && merchant != null) {
+            throw ProblemException.validation("only a MERCHANT key has a merchantAccountId");
+        }
+        if (role == Role.SERVICE && !hasGrants) {
+            throw ProblemException.validation("a SERVICE key needs grants, for example [\"deposits:create\"]");
+        }
+        if (role != Role.SERVICE && hasGrants) {
+            throw ProblemException.validation("only a SERVICE key has grants; " + role + " has fixed permissions");
+        }
+        if (hasGrants) {
+            List<String> unknown = new ArrayList<>();
+            for (String grant : grants) {
+                if (Permission.of(grant).filter(Permission::grantable).isEmpty()) {
+                    unknown.add(grant);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw ProblemException.validation("not grantable to a SERVICE key: " + unknown + "; grantable: "
+                        + java.util.Arrays.stream(Permission.values()).filter(Permission::grantable).map(Permission::wireName).toList());
+            }
+        }
+        if (merchant != null && !isMerchantAccount(merchant)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_merchant",
+                    "no MERCHANT account " + merchant + " has been opened");
+        }
+    }
+
+    private boolean isMerchantAccount(String accountId) {
+        DomainEventStream stream = axon.get().eventStore().readEvents(accountId, 0);
+        return stream.hasNext() && stream.next().getPayload() instanceof AccountOpened opened
+                && opened.type() == AccountType.MERCHANT;
+    }
+}
