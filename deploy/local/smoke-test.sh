@@ -8,6 +8,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export LEDGER_DATA_DIR=${SMOKE_DATA_DIR:-$(mktemp -d /tmp/ledger-smoke.XXXXXX)}
 export KAFKA_PORT=${KAFKA_PORT:-9092} COMMAND_SERVICE_PORT=${COMMAND_SERVICE_PORT:-8081}
 export PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082} NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
+export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-wl_test_local_admin_key_not_for_production_use}
+AUTH="Authorization: Bearer $LEDGER_ADMIN_KEY"
 OUT=$LEDGER_DATA_DIR/run.out
 RUN_PID=""
 RECEIVER_PID=""
@@ -50,7 +52,7 @@ stop_stack() {
 }
 
 balance_of() {
-  curl -fs "http://127.0.0.1:$PROJECTION_SERVICE_PORT/v1/accounts/$1" \
+  curl -fs -H "$AUTH" "http://127.0.0.1:$PROJECTION_SERVICE_PORT/v1/accounts/$1" \
     | sed -n 's/.*"balance":{"amount":\(-\{0,1\}[0-9]*\).*/\1/p'
 }
 
@@ -63,10 +65,15 @@ await_balance() {
 }
 
 start_stack
-account=$(curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
+for port in "$COMMAND_SERVICE_PORT" "$PROJECTION_SERVICE_PORT" "$NOTIFICATION_SERVICE_PORT"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/accounts/nobody")
+  [ "$status" = 401 ] || fail "a request without an API key to $port got HTTP $status, not 401"
+done
+echo "smoke: requests without an API key refused (401) by all three services"
+account=$(curl -fs -H "$AUTH" -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: smoke-open-$$" -d '{"ownerId":"smoke","type":"CUSTOMER","currency":"EUR"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$account" ] || fail "account not opened"
-curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/deposits" -H 'Content-Type: application/json' \
+curl -fs -H "$AUTH" -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/deposits" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: smoke-deposit-$$" \
   -d "{\"accountId\":\"$account\",\"amount\":4200,\"currency\":\"EUR\",\"method\":\"CARD\"}" >/dev/null \
   || fail "deposit refused"
@@ -92,20 +99,20 @@ class Receiver(http.server.BaseHTTPRequestHandler):
 http.server.HTTPServer(('127.0.0.1', port), Receiver).serve_forever()
 PY
 RECEIVER_PID=$!
-merchant=$(curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
+merchant=$(curl -fs -H "$AUTH" -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: smoke-merchant-$$" -d '{"ownerId":"smoke-shop","type":"MERCHANT","currency":"EUR"}' \
   | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$merchant" ] || fail "merchant not opened"
 registered=""
 for _ in $(seq 1 60); do
-  registered=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$NOTIFICATION_SERVICE_PORT/v1/webhook-endpoints" \
+  registered=$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" -X POST "http://127.0.0.1:$NOTIFICATION_SERVICE_PORT/v1/webhook-endpoints" \
     -H 'Content-Type: application/json' \
     -d "{\"merchantAccountId\":\"$merchant\",\"url\":\"http://127.0.0.1:$WEBHOOK_PORT/hooks\",\"eventTypes\":[\"account.frozen\"]}")
   [ "$registered" = 201 ] && break
   sleep 0.5
 done
 [ "$registered" = 201 ] || fail "webhook endpoint not registered (HTTP $registered)"
-curl -fs -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts/$merchant/freeze" -H 'Content-Type: application/json' \
+curl -fs -H "$AUTH" -X POST "http://127.0.0.1:$COMMAND_SERVICE_PORT/v1/accounts/$merchant/freeze" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: smoke-freeze-$$" -d '{}' >/dev/null || fail "merchant not frozen"
 for _ in $(seq 1 60); do
   grep -q '"type":"account.frozen"' "$RECEIVED" 2>/dev/null && break

@@ -10,6 +10,7 @@ import io.walletledger.account.PaymentMethod;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.money.CurrencyCode;
 import io.walletledger.money.Money;
+import io.walletledger.testkit.TestKeys;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
@@ -100,7 +101,8 @@ class ProjectionCrashIT {
     }
 
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.uri(path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.uri(path))
+                        .header("Authorization", TestKeys.adminBearer()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }

@@ -6,6 +6,7 @@ import io.walletledger.envelope.Topics;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.TestKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -122,14 +123,18 @@ class ThinPathEndToEndIT {
         post(commands.uri("/v1/deposits"),
                 "{\"accountId\":\"" + customer + "\",\"amount\":10000,\"currency\":\"EUR\",\"method\":\"CARD\"}", 201);
         String notificationApi = notifications.uri("").toString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
-                notifications.uri("/v1/webhook-endpoints?merchantAccountId=" + merchant)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(
+                notifications.uri("/v1/webhook-endpoints?merchantAccountId=" + merchant)).statusCode() == 200);
+        String merchantKey = JSON.readTree(post(commands.uri("/v1/api-keys"),
+                "{\"role\":\"MERCHANT\",\"merchantAccountId\":\"" + merchant + "\"}", 201)).get("key").asText();
+        String walletAppKey = JSON.readTree(post(commands.uri("/v1/api-keys"),
+                "{\"role\":\"SERVICE\",\"grants\":[\"payments:authorize\"],\"description\":\"wallet app\"}", 201))
+                .get("key").asText();
 
         try (io.walletledger.examples.MerchantQuickstart quickstart = await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("unknown_merchant"))
                 .until(() -> io.walletledger.examples.MerchantQuickstart.start(commands.uri("").toString(),
-                        notificationApi, merchant), q -> true)) {
+                        notificationApi, merchant, merchantKey, walletAppKey), q -> true)) {
             String payment = quickstart.pay(customer);
             JsonNode refunded = await().atMost(Duration.ofSeconds(30))
                     .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("insufficient_funds"))
@@ -146,6 +151,7 @@ class ThinPathEndToEndIT {
 
     private static String post(URI uri, String json, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", TestKeys.adminBearer())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -154,7 +160,8 @@ class ThinPathEndToEndIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", TestKeys.adminBearer()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long balance(String id) throws Exception {

@@ -12,6 +12,7 @@ import io.walletledger.payment.FundingSource;
 import io.walletledger.payment.PaymentAuthorized;
 import io.walletledger.payment.PaymentCaptured;
 import io.walletledger.payment.PaymentId;
+import io.walletledger.testkit.TestKeys;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
@@ -130,6 +131,7 @@ class WebhookCrashIT {
 
     private static int post(ServiceProcess service, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("content-type", "application/json")
+                .header("Authorization", TestKeys.adminBearer())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }

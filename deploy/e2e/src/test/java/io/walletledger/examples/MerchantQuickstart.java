@@ -35,13 +35,18 @@ public final class MerchantQuickstart implements AutoCloseable {
 
     private final String ledger;
     private final String merchantId;
+    private final String merchantKey;
+    private final String walletAppKey;
     private final HttpServer receiver;
     private final List<String> verified = new CopyOnWriteArrayList<>();
     private volatile String secret;
 
-    private MerchantQuickstart(String ledger, String merchantId, HttpServer receiver) {
+    private MerchantQuickstart(String ledger, String merchantId, String merchantKey, String walletAppKey,
+                               HttpServer receiver) {
         this.ledger = ledger;
         this.merchantId = merchantId;
+        this.merchantKey = merchantKey;
+        this.walletAppKey = walletAppKey;
         this.receiver = receiver;
     }
 
@@ -50,14 +55,18 @@ public final class MerchantQuickstart implements AutoCloseable {
      *
      * @param ledger        command-service, e.g. http://127.0.0.1:8081
      * @param notifications notification-service, e.g. http://127.0.0.1:8083
+     * @param merchantKey   the merchant's API key (role MERCHANT): its payments, refunds and webhooks
+     * @param walletAppKey  the customer's wallet app (a SERVICE key granted payments:authorize)
      */
-    public static MerchantQuickstart start(String ledger, String notifications, String merchantId) throws Exception {
+    public static MerchantQuickstart start(String ledger, String notifications, String merchantId, String merchantKey,
+                                           String walletAppKey) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        MerchantQuickstart quickstart = new MerchantQuickstart(ledger, merchantId, server);
+        MerchantQuickstart quickstart = new MerchantQuickstart(ledger, merchantId, merchantKey, walletAppKey, server);
         server.createContext("/webhooks", quickstart::receive);
         server.start();
         try {
-            quickstart.secret = post(notifications + "/v1/webhook-endpoints", Map.of("merchantAccountId", merchantId,
+            quickstart.secret = post(notifications + "/v1/webhook-endpoints", merchantKey, Map.of(
+                    "merchantAccountId", merchantId,
                     "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks",
                     "eventTypes", List.of("payment.captured", "payment.refunded"))).get("secret").asText();
             return quickstart;
@@ -69,10 +78,11 @@ public final class MerchantQuickstart implements AutoCloseable {
 
     /** Steps 2-4: request 50.00 EUR (captured later: MANUAL), the customer authorizes, 40.00 EUR captured. */
     public String pay(String customerId) throws Exception {
-        String payment = post(ledger + "/v1/payments", Map.of("merchantAccountId", merchantId, "amount", 5000,
+        String payment = post(ledger + "/v1/payments", merchantKey, Map.of("merchantAccountId", merchantId,
+                "amount", 5000,
                 "currency", "EUR", "orderReference", "order-1042", "captureMethod", "MANUAL")).get("id").asText();
-        post(ledger + "/v1/payments/" + payment + "/authorize", Map.of("payerAccountId", customerId));
-        post(ledger + "/v1/payments/" + payment + "/capture", Map.of("amount", 4000, "currency", "EUR"));
+        post(ledger + "/v1/payments/" + payment + "/authorize", walletAppKey, Map.of("payerAccountId", customerId));
+        post(ledger + "/v1/payments/" + payment + "/capture", merchantKey, Map.of("amount", 4000, "currency", "EUR"));
         return payment;
     }
 
@@ -81,7 +91,7 @@ public final class MerchantQuickstart implements AutoCloseable {
      * ({@code insufficient_funds}) is an exception, to be retried a moment later with a new key.
      */
     public JsonNode refund(String payment) throws Exception {
-        return post(ledger + "/v1/payments/" + payment + "/refunds",
+        return post(ledger + "/v1/payments/" + payment + "/refunds", merchantKey,
                 Map.of("amount", 1500, "currency", "EUR", "reason", "one item out of stock"));
     }
 
@@ -123,8 +133,9 @@ public final class MerchantQuickstart implements AutoCloseable {
         return fresh && Arrays.stream(signatures.split(" ")).anyMatch(s -> MessageDigest.isEqual(s.getBytes(), expected));
     }
 
-    private static JsonNode post(String url, Map<String, Object> body) throws Exception {
+    private static JsonNode post(String url, String apiKey, Map<String, Object> body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
