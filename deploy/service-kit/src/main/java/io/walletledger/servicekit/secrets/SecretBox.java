@@ -38,6 +38,10 @@ public class SecretBox {
     }
 
     private static SecretKeySpec key(String id, String base64) {
+        if (base64.isBlank()) {
+            throw new IllegalStateException("LEDGER_SECRETS_KEY (ledger.secrets.active-key) is required: base64 of 32 "
+                    + "random bytes, e.g. openssl rand -base64 32; only the local profile has a default");
+        }
         byte[] bytes = Base64.getDecoder().decode(base64.trim());
         if (bytes.length != 32) {
             throw new IllegalStateException("secret key " + id + " must be 32 bytes (base64), was " + bytes.length);
