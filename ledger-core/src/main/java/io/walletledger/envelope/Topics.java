@@ -13,6 +13,8 @@ public final class Topics {
     public static final String ACCOUNT_VIEWS = "ledger.account-views.v1";
     /** Every change of a merchant's hourly sales bucket, compacted, key = merchant id + "/" + UTC hour. */
     public static final String MERCHANT_SALES = "ledger.merchant-sales.v1";
+    /** API keys (SHA-256 only) and their last use, compacted, one partition, read by every service. */
+    public static final String API_KEYS = "ledger.api-keys.v1";
 
     private Topics() {
     }

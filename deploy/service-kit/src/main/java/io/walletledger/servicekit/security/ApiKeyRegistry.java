@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * Every API key of the deployment, in memory, read from {@code ledger.api-keys.v1} from the beginning
  * and then followed; plus the bootstrap admin key from configuration. A key revoked on the service
  * that revokes it is refused there at once, and by the others as soon as they read the record (a
- * poll: typically well under a second).
+ * poll: typically well under a second). Should the reader stop, only the admin key is accepted (fail
+ * closed: a revocation could be missed otherwise) until the service restarts.
  */
 @Context
 public class ApiKeyRegistry {
@@ -75,6 +76,11 @@ public class ApiKeyRegistry {
         ApiKeyFormat.Presented parsed = ApiKeyFormat.parse(presented).orElseThrow(() -> invalid("is not a Wallet Ledger API key"));
         if (!parsed.mode().equals(settings.getMode())) {
             throw invalid("is a " + parsed.mode() + " key; this deployment accepts only " + settings.getMode() + " keys");
+        }
+        if (!log.alive()) {
+            // revocations no longer arrive: fail closed for every key but the admin's
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "keys_unavailable",
+                    "the service cannot read the API keys at the moment; retry later");
         }
         ApiKeyRecord record = keys.get(parsed.id());
         if (record == null && !log.caughtUp()) {

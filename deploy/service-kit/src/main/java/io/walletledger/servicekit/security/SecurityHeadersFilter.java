@@ -1,5 +1,6 @@
 package io.walletledger.servicekit.security;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * is off (Micronaut's CORS support stays disabled).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(-2000) // before authentication, so that its refusals carry the headers too
 public class SecurityHeadersFilter {
 
     private final SecuritySettings settings;

@@ -1,6 +1,7 @@
 package io.walletledger.servicekit.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.walletledger.envelope.Topics;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ public class SecuritySettings {
 
     private String adminKey;
     private String mode = "live";
-    private String keysTopic = "ledger.api-keys.v1";
+    private String keysTopic = Topics.API_KEYS;
     private double requestsPerSecond = 1000;
     private int burst = 2000;
     private Duration usageFlushInterval = Duration.ofSeconds(60);
