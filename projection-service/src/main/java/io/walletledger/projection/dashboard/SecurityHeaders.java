@@ -1,18 +1,21 @@
 package io.walletledger.projection.dashboard;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Browser hardening on every dashboard response, the script and the 401 challenge included: scripts
- * only from this origin (the page has no inline script to allow), no MIME sniffing, no referrer, no
- * framing. The headers are set, not added: the service-wide security headers filter leaves a policy
- * the response already has, but may run before this one, and two Content-Security-Policy headers
- * would both apply (its closed policy would block the dashboard's script).
+ * Browser hardening on every dashboard response: scripts only from this origin (the page has no
+ * inline script to allow), no MIME sniffing, no referrer, no framing. Ordered before the
+ * authentication filter, whose refusals (the 401 Basic challenge a browser shows as a prompt, 403)
+ * skip the filters after it; so this one's response side runs last, and sets rather than adds: the
+ * service-wide security headers filter has by then given the response its closed policy, and two
+ * Content-Security-Policy headers would both apply (the closed one would block the dashboard's script).
  */
 @ServerFilter("/dashboard/**")
+@Order(-2000)
 class SecurityHeaders {
 
     static final String CONTENT_SECURITY_POLICY =
