@@ -6,9 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.envelope.Topics;
-import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
-import io.walletledger.servicekit.security.ApiKeyRegistry;
+import io.walletledger.projection.TestApiKeys;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
@@ -64,10 +62,7 @@ class AuditCommandTest {
     }
 
     private static String mint(EmbeddedServer server, Role role, List<String> grants) {
-        var minted = ApiKeyFormat.mint("test");
-        server.getApplicationContext().getBean(ApiKeyRegistry.class).publish(ApiKeyRecord.of(minted, role,
-                role == Role.MERCHANT ? "audit-shop" : null, grants, "audit test", Instant.now(), null, null));
-        return minted.plaintext();
+        return TestApiKeys.of(server.getApplicationContext()).mint(role, null, grants).plaintext();
     }
 
     private static String topicWith(KafkaEndpoint kafka, List<byte[]> records) throws Exception {

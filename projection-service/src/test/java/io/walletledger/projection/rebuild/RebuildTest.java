@@ -7,9 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.account.AccountType;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.projection.History;
-import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
-import io.walletledger.servicekit.security.ApiKeyRegistry;
+import io.walletledger.projection.TestApiKeys;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.PostgresDatabase;
@@ -148,16 +146,14 @@ class RebuildTest {
     @Test
     void the_rebuild_command_reports_a_missing_or_refused_key_with_exit_status_2() {
         String url = server.getURL().toString();
-        var minted = ApiKeyFormat.mint("test");
-        server.getApplicationContext().getBean(ApiKeyRegistry.class).publish(ApiKeyRecord.of(minted, Role.AUDITOR,
-                null, List.of(), "rebuild test", Instant.now(), null, null));
+        String auditor = TestApiKeys.of(server.getApplicationContext()).mint(Role.AUDITOR, null, List.of()).plaintext();
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(terminal, true, StandardCharsets.UTF_8);
 
         assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url}, Map.of(), out)).isEqualTo(2);
         assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url}, Map.of("LEDGER_ADMIN_KEY", "wl_test_nonsense"),
                 out)).isEqualTo(2);
-        assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url, "--api-key", minted.plaintext()}, Map.of(), out))
+        assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url, "--api-key", auditor}, Map.of(), out))
                 .isEqualTo(2);
         assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("no API key", "LEDGER_API_KEY",
                 "HTTP 401 invalid_api_key", "HTTP 403 forbidden", "needs an ADMIN key");
