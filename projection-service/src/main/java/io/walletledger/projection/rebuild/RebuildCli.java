@@ -56,7 +56,8 @@ public final class RebuildCli {
         try {
             return follow(URI.create(url + "/admin/rebuild"), key.get(), out);
         } catch (IOException e) {
-            out.println("cannot reach projection-service at " + url + ": " + e.getMessage());
+            out.println("cannot reach projection-service at " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
