@@ -24,7 +24,10 @@
       window.setTimeout(refresh, INTERVAL_MS);
       return;
     }
-    fetch(container.dataset.panelUrl, {
+    // Resolved against the origin, not the page's URL: a page opened as http://key:@host/… has the
+    // credentials in its URL, and fetch refuses any URL that carries some. The browser still sends
+    // the Basic credentials it keeps for this origin (credentials: 'same-origin').
+    fetch(new URL(container.dataset.panelUrl, window.location.origin), {
       headers: { 'Accept': 'text/html' },
       cache: 'no-store',
       credentials: 'same-origin'

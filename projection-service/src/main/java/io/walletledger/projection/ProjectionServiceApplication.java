@@ -2,8 +2,11 @@ package io.walletledger.projection;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.walletledger.projection.audit.AuditCommand;
 import io.walletledger.projection.rebuild.RebuildCli;
 
@@ -13,8 +16,13 @@ import io.walletledger.projection.rebuild.RebuildCli;
         description = "Read models built from ledger.events.v1: account views, statements, point-in-time balances, "
                 + "payments, transfers, merchant sales analytics with CSV export, the merchant dashboard and the "
                 + "rebuild of the read models. Queries take a consistency token (read your writes). Errors are "
-                + "RFC 9457 application/problem+json with a stable code.",
-        license = @License(name = "Apache-2.0")))
+                + "RFC 9457 application/problem+json with a stable code. Every operation needs an API key; a "
+                + "merchant key reads only its own merchant account's data.",
+        license = @License(name = "Apache-2.0")),
+        security = @SecurityRequirement(name = "apiKey"))
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key: Authorization: Bearer <key>. Browsers opening the dashboard send it as the "
+                + "HTTP Basic user name (empty password). 401 without a valid key, 403 without the permission.")
 public final class ProjectionServiceApplication {
 
     private ProjectionServiceApplication() {

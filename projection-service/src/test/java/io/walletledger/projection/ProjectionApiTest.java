@@ -12,6 +12,7 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,7 +74,8 @@ class ProjectionApiTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Authorization", TestKeys.adminBearer()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -234,7 +236,7 @@ class ProjectionApiTest {
         assertThat(JSON.readTree(response.body()).at("/balance/amount").asLong()).isEqualTo(4200);
 
         HttpResponse<String> stale = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/accounts/" + acc))
-                .header("Consistency-Token", acc + "@99").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Consistency-Token", acc + "@99").header("Authorization", TestKeys.adminBearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.headers().firstValue("Consistency")).hasValue("stale");
         assertThat(get("/v1/accounts/" + acc + "?consistencyToken=nonsense").statusCode()).isEqualTo(400);

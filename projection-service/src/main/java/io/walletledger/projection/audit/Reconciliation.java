@@ -2,6 +2,7 @@ package io.walletledger.projection.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.projection.CliApiKey;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,9 +28,18 @@ import java.util.function.ToLongFunction;
 /**
  * Compares the audited balances with projection-service's account views (as of the audit's instant,
  * when it has one), concurrently; differences are asked again until {@code settle} is over, since a
- * live projection may still be applying the newest events.
+ * live projection may still be applying the newest events. Every request carries the API key (one
+ * with accounts:read, an AUDITOR key for instance); a refused key ends the reconciliation with a
+ * {@link Refused}, and a rate-limited request waits as long as the service asks and is sent again.
  */
 final class Reconciliation {
+
+    /** projection-service refused the key (401) or its permission (403): nothing can be compared. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     /** An account whose view differs from the audit (view fields null when the view is missing). */
     record Difference(String accountId, long auditedBalance, long auditedHeld, Long viewBalance, Long viewHeld,
@@ -39,17 +51,34 @@ final class Reconciliation {
     }
 
     private static final int IN_FLIGHT = 16;
+    private static final int ATTEMPTS = 20;
+    private static final String NEEDED = "reconciling needs accounts:read (an AUDITOR, SERVICE with that grant or "
+            + "ADMIN key); a MERCHANT key sees only its own account";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final Instant asOf;
+    private final String apiKey;
     private static final String AHEAD = "view ahead of the audited snapshot";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Reconciliation(String baseUrl, Instant asOf) {
+    Reconciliation(String baseUrl, Instant asOf, String apiKey) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.asOf = asOf;
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * Asks for an account that does not exist, before the long replay: a 404 proves the service is up
+     * and takes the key; a refused key or an unreachable service is reported now rather than after it.
+     */
+    void checkAccess() throws IOException, InterruptedException {
+        String path = "/v1/accounts/" + URLEncoder.encode("audit-access-check-" + UUID.randomUUID(), StandardCharsets.UTF_8);
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 404 && response.statusCode() != 200) {
+            throw new IOException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
     }
 
     Outcome compare(Collection<LedgerReplay.Account> accounts, ToLongFunction<String> audited,
@@ -94,6 +123,9 @@ final class Reconciliation {
                         differences.add(difference);
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Refused refused) {
+                        throw refused;
+                    }
                     throw new IllegalStateException("reconciliation failed: " + e.getCause(), e.getCause());
                 }
             }
@@ -106,8 +138,7 @@ final class Reconciliation {
         String id = URLEncoder.encode(account.id, StandardCharsets.UTF_8);
         String path = asOf == null ? "/v1/accounts/" + id
                 : "/v1/accounts/" + id + "/balance?at=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(path);
         if (response.statusCode() == 404) {
             return new Difference(account.id, account.balance, account.held, null, null, "no view");
         }
@@ -124,5 +155,24 @@ final class Reconciliation {
             return new Difference(account.id, account.balance, account.held, balance, held, AHEAD);
         }
         return new Difference(account.id, account.balance, account.held, balance, held, "differs");
+    }
+
+    /** A GET with the key; rate-limited (429) or still loading its keys (503): waits as asked and retries. */
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = CliApiKey.authorize(HttpRequest.newBuilder(URI.create(baseUrl + path)), apiKey)
+                .timeout(Duration.ofSeconds(30)).build();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Optional<String> refusal = CliApiKey.refusal(response, NEEDED);
+            if (refusal.isPresent()) {
+                throw new Refused(refusal.get());
+            }
+            boolean busy = response.statusCode() == 429 || response.statusCode() == 503;
+            if (!busy || attempt == ATTEMPTS) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 30)));
+        }
     }
 }

@@ -8,18 +8,26 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.walletledger.projection.accountview.AccountView;
 import io.walletledger.projection.accountview.AccountViewRepository;
 import io.walletledger.projection.merchantsales.SalesReport.Granularity;
 import io.walletledger.projection.query.ReadYourWrites;
 import io.walletledger.projection.query.TimeParameters;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Caller;
+import io.walletledger.servicekit.security.Permission;
 
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** Merchant sales analytics: JSON report and CSV export over the same figures. */
+/**
+ * Merchant sales analytics: JSON report and CSV export over the same figures. A merchant key naming
+ * another merchant is refused (403) before anything is read.
+ */
 @Controller("/v1/merchants")
+@Access(Permission.SALES_READ)
 class MerchantSalesController {
 
     private final SalesQuery query;
@@ -37,7 +45,9 @@ class MerchantSalesController {
                                     @Nullable @QueryValue String to, @Nullable @QueryValue String granularity,
                                     @Nullable @QueryValue String timeZone,
                                     @Nullable @QueryValue String consistencyToken,
-                                    @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
+                                    @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader,
+                                    @Parameter(hidden = true) Caller caller) {
+        caller.requireTenant(id);
         return readYourWrites.answer(MerchantSalesProjector.GROUP, consistencyToken, tokenHeader,
                 () -> report(id, from, to, granularity, timeZone));
     }
@@ -46,7 +56,9 @@ class MerchantSalesController {
     HttpResponse<String> export(@PathVariable String id, @Nullable @QueryValue String from,
                                 @Nullable @QueryValue String to, @Nullable @QueryValue String granularity,
                                 @Nullable @QueryValue String timeZone, @Nullable @QueryValue String consistencyToken,
-                                @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader) {
+                                @Nullable @Header(ReadYourWrites.TOKEN_HEADER) String tokenHeader,
+                                @Parameter(hidden = true) Caller caller) {
+        caller.requireTenant(id);
         return readYourWrites.answer(MerchantSalesProjector.GROUP, consistencyToken, tokenHeader,
                         () -> SalesCsv.of(report(id, from, to, granularity, timeZone)))
                 .contentType(MediaType.of("text/csv; charset=utf-8"))

@@ -20,6 +20,7 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,8 @@ class AccountViewProjectionTest {
 
     private static JsonNode account(String id) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + "/v1/accounts/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(server.getURL() + "/v1/accounts/" + id))
+                .header("Authorization", TestKeys.adminBearer()).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
@@ -161,7 +163,8 @@ class AccountViewProjectionTest {
     @Test
     void an_unknown_account_is_a_404_problem() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + "/v1/accounts/nope")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(server.getURL() + "/v1/accounts/nope"))
+                .header("Authorization", TestKeys.adminBearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

@@ -6,11 +6,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.envelope.Topics;
+import io.walletledger.projection.TestApiKeys;
+import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,8 +53,16 @@ class AuditCommandTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private int audit(String... args) {
+        return audit(Map.of(), args);
+    }
+
+    private int audit(Map<String, String> environment, String... args) {
         return new CommandLine(new AuditCommand(new PrintStream(output, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()))).execute(args);
+                new PrintStream(new ByteArrayOutputStream()), environment)).execute(args);
+    }
+
+    private static String mint(EmbeddedServer server, Role role, List<String> grants) {
+        return TestApiKeys.of(server.getApplicationContext()).mint(role, null, grants).plaintext();
     }
 
     private static String topicWith(KafkaEndpoint kafka, List<byte[]> records) throws Exception {
@@ -106,8 +117,9 @@ class AuditCommandTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> balance(http, server, h.alice, null) == 6_500
                     && balance(http, server, h.shop, null) == 1_425);
 
+            String auditorKey = mint(server, Role.AUDITOR, List.of());
             int status = audit("--bootstrap-servers", kafka.bootstrapServers(), "--topic", Topics.EVENTS,
-                    "--projection-url", server.getURL().toString(), "--quiet",
+                    "--projection-url", server.getURL().toString(), "--api-key", auditorKey, "--quiet",
                     "--report", dir.resolve("live.json").toString());
             JsonNode live = JSON.readTree(dir.resolve("live.json").toFile());
             assertThat(live.at("/reconciliation/differences")).as(output.toString()).isEmpty();
@@ -117,8 +129,8 @@ class AuditCommandTest {
             assertThat(status).isIn(0, 1); // other test classes' synthetic events share this topic
 
             Instant asOf = h.events.get(9).data().occurredAt(); // after the hold on alice, before its capture
-            audit("--bootstrap-servers", kafka.bootstrapServers(), "--projection-url", server.getURL().toString(),
-                    "--quiet", "--as-of", asOf.toString(), "--report", dir.resolve("asof.json").toString(),
+            audit(Map.of("LEDGER_API_KEY", auditorKey), "--bootstrap-servers", kafka.bootstrapServers(),
+                    "--projection-url", server.getURL().toString(), "--quiet", "--as-of", asOf.toString(), "--report", dir.resolve("asof.json").toString(),
                     "--export-dir", dir.resolve("export").toString());
             JsonNode asOfReport = JSON.readTree(dir.resolve("asof.json").toFile());
             assertThat(asOfReport.at("/reconciliation/differences")).as(output.toString()).isEmpty();
@@ -137,9 +149,33 @@ class AuditCommandTest {
         }
     }
 
+    @Test
+    void a_missing_or_refused_api_key_is_reported_before_the_replay_with_exit_status_2(
+            KafkaEndpoint kafka, PostgresDatabase db, @TempDir Path dir) throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db))) {
+            String url = server.getURL().toString();
+            String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--projection-url", url, "--quiet",
+                    "--report", dir.resolve("refused.json").toString()};
+
+            assertThat(audit(common)).as(output.toString()).isEqualTo(2);
+            assertThat(output.toString()).contains("no API key", "--api-key", "LEDGER_API_KEY", "--no-reconcile");
+
+            output.reset();
+            assertThat(audit(Map.of("LEDGER_ADMIN_KEY", "wl_test_not_a_real_key"), common)).isEqualTo(2);
+            assertThat(output.toString()).contains("HTTP 401 invalid_api_key", "--api-key");
+
+            output.reset();
+            String readsPaymentsOnly = mint(server, Role.SERVICE, List.of("payments:read"));
+            assertThat(audit(Map.of("LEDGER_API_KEY", readsPaymentsOnly), common)).isEqualTo(2);
+            assertThat(output.toString()).contains("HTTP 403 forbidden", "accounts:read");
+            assertThat(dir.resolve("refused.json")).as("no report: nothing was audited").doesNotExist();
+        }
+    }
+
     private static long balance(HttpClient http, EmbeddedServer server, String account, Instant at) throws Exception {
         String path = "/v1/accounts/" + account + (at == null ? "" : "/balance?at=" + at);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Authorization", TestKeys.adminBearer()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()).at("/balance/amount").asLong() : -1;
     }

@@ -7,6 +7,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -39,6 +40,18 @@ record Browser(WebDriver driver, Path profile) implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
+    }
+
+    /**
+     * Opens a page as a person would after typing the API key into the browser's HTTP Basic prompt
+     * (user name, empty password): the page answers 401 with a Basic challenge, the browser answers it
+     * with the credentials, keeps them for the origin and sends them again with the page's fetches.
+     * Headless Chromium shows no prompt, so the credentials come in the URL.
+     */
+    void openWithKey(String url, String apiKey) {
+        URI uri = URI.create(url);
+        driver.get(uri.getScheme() + "://" + apiKey + ":@" + uri.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.walletledger.projection.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.testkit.TestKeys;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,9 +23,18 @@ record ProjectionHttp(String baseUrl) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** With the admin key: the tests' own reads, to wait on the projections. */
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, TestKeys.adminBearer());
+    }
+
+    /** With this Authorization header value, or none when null. */
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     void awaitFound(String path) {

@@ -7,10 +7,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.account.AccountType;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.projection.History;
+import io.walletledger.projection.TestApiKeys;
+import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import io.walletledger.testkit.KafkaEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +68,8 @@ class RebuildTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Authorization", TestKeys.adminBearer()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
@@ -117,7 +121,8 @@ class RebuildTest {
         Map<String, List<String>> live = Snapshot.of(dataSource);
 
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-        int status = RebuildCli.run(new String[]{"rebuild", "--url", server.getURL().toString()},
+        int status = RebuildCli.run(new String[]{"rebuild", "--url", server.getURL().toString(),
+                        "--api-key", TestKeys.ADMIN},
                 new PrintStream(terminal, true, StandardCharsets.UTF_8));
         String output = terminal.toString(StandardCharsets.UTF_8);
         System.out.println(output);
@@ -136,6 +141,22 @@ class RebuildTest {
         topic.publish(h.since(mark).toArray(CloudEvent[]::new));
         await().atMost(Duration.ofSeconds(90)).until(() ->
                 get("/v1/accounts/" + payers.get(0)).at("/balance/amount").asLong() == before + 77);
+    }
+
+    @Test
+    void the_rebuild_command_reports_a_missing_or_refused_key_with_exit_status_2() {
+        String url = server.getURL().toString();
+        String auditor = TestApiKeys.of(server.getApplicationContext()).mint(Role.AUDITOR, null, List.of()).plaintext();
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(terminal, true, StandardCharsets.UTF_8);
+
+        assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url}, Map.of(), out)).isEqualTo(2);
+        assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url}, Map.of("LEDGER_ADMIN_KEY", "wl_test_nonsense"),
+                out)).isEqualTo(2);
+        assertThat(RebuildCli.run(new String[]{"rebuild", "--url", url, "--api-key", auditor}, Map.of(), out))
+                .isEqualTo(2);
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("no API key", "LEDGER_API_KEY",
+                "HTTP 401 invalid_api_key", "HTTP 403 forbidden", "needs an ADMIN key");
     }
 
     /**

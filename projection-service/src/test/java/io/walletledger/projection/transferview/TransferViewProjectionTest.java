@@ -21,6 +21,7 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class TransferViewProjectionTest {
 
     private static JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(server.getURL() + path))
+                .header("Authorization", TestKeys.adminBearer()).build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
     }
 
