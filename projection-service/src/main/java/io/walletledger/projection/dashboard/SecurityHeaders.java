@@ -8,14 +8,14 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Browser hardening on every dashboard response: scripts only from this origin (the page has no
- * inline script to allow), no MIME sniffing, no referrer, no framing. Ordered before the
- * authentication filter, whose refusals (the 401 Basic challenge a browser shows as a prompt, 403)
- * skip the filters after it; so this one's response side runs last, and sets rather than adds: the
- * service-wide security headers filter has by then given the response its closed policy, and two
- * Content-Security-Policy headers would both apply (the closed one would block the dashboard's script).
+ * inline script to allow), no MIME sniffing, no referrer, no framing. Ordered before the service-wide
+ * security headers filter and the authentication filter, whose refusals (the 401 Basic challenge a
+ * browser shows as a prompt, 403) skip the filters after it; so this one's response side runs last,
+ * and sets rather than adds: two Content-Security-Policy headers would both apply (the service-wide
+ * closed one would block the dashboard's script).
  */
 @ServerFilter("/dashboard/**")
-@Order(-2000)
+@Order(-3000)
 class SecurityHeaders {
 
     static final String CONTENT_SECURITY_POLICY =
