@@ -13,6 +13,7 @@ import io.walletledger.payment.PaymentAuthorized;
 import io.walletledger.payment.PaymentCaptured;
 import io.walletledger.payment.PaymentId;
 import io.walletledger.testkit.EventTopic;
+import io.walletledger.testkit.TestKeys;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,10 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Real HTTP calls to a started notification-service, and the events its tests publish. */
+/**
+ * Real HTTP calls to a started notification-service, with the test admin key unless {@link #as(String)}
+ * names another, and the events its tests publish.
+ */
 public final class NotificationApi {
 
     public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -33,11 +37,23 @@ public final class NotificationApi {
 
     private final String base;
     private final EventTopic topic;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final String apiKey;
+    private final HttpClient http;
 
     public NotificationApi(String base, EventTopic topic) {
+        this(base, topic, TestKeys.ADMIN, HttpClient.newHttpClient());
+    }
+
+    private NotificationApi(String base, EventTopic topic, String apiKey, HttpClient http) {
         this.base = base;
         this.topic = topic;
+        this.apiKey = apiKey;
+        this.http = http;
+    }
+
+    /** The same service called with another API key (null: with none). */
+    public NotificationApi as(String apiKey) {
+        return new NotificationApi(base, topic, apiKey, http);
     }
 
     public record Response(int status, String contentType, JsonNode json, java.net.http.HttpHeaders headers) {
@@ -56,6 +72,9 @@ public final class NotificationApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("content-type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
         }
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
