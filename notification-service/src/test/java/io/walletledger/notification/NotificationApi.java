@@ -15,10 +15,12 @@ import io.walletledger.payment.PaymentId;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.TestKeys;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,9 +58,16 @@ public final class NotificationApi {
         return new NotificationApi(base, topic, apiKey, http);
     }
 
-    public record Response(int status, String contentType, JsonNode json, java.net.http.HttpHeaders headers) {
+    /** A response; {@code json} when its body is JSON, {@code body} empty for a live stream (it never ends). */
+    public record Response(int status, String contentType, JsonNode json, String body,
+                           java.net.http.HttpHeaders headers) {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        /** The problem's machine code, null when the response is not a problem. */
+        public String code() {
+            return json == null ? null : json.path("code").asText(null);
         }
     }
 
@@ -68,7 +77,7 @@ public final class NotificationApi {
 
     public Response send(String method, String path, String body, java.util.Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("content-type", "application/json");
@@ -77,10 +86,14 @@ public final class NotificationApi {
             request.header("Authorization", "Bearer " + apiKey);
         }
         headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""), json,
-                response.headers());
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("content-type").orElse("");
+        try (InputStream stream = response.body()) {
+            String text = contentType.startsWith("text/event-stream") ? ""
+                    : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode json = text.isEmpty() || !contentType.contains("json") ? null : JSON.readTree(text);
+            return new Response(response.statusCode(), contentType, json, text, response.headers());
+        }
     }
 
     public Response get(String path) throws Exception {
