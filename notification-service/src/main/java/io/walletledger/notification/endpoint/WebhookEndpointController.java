@@ -118,8 +118,7 @@ class WebhookEndpointController {
     @Get("/{id}")
     @Access(Permission.WEBHOOKS_READ)
     WebhookEndpoint get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return endpoints.find(id).filter(endpoint -> caller.sees(endpoint.merchantAccountId()))
-                .orElseThrow(() -> notFound(id));
+        return visible(endpoints.find(id), caller, id);
     }
 
     @Operation(summary = "Change url, eventTypes, description or enabled; enabling clears a disabled reason")
@@ -135,7 +134,7 @@ class WebhookEndpointController {
         String description = request.optionalText("description", 500);
         Boolean enabled = request.optionalBoolean("enabled");
         return inTransaction(tx -> {
-            visible(tx, caller, id);
+            visible(endpoints.find(tx, id), caller, id);
             endpoints.update(tx, id, url, description, enabled, Instant.now());
             if (types != null) {
                 endpoints.replaceTypes(tx, id, types);
@@ -148,7 +147,7 @@ class WebhookEndpointController {
     @Delete("/{id}")
     @Access(Permission.WEBHOOKS_MANAGE)
     HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) throws SQLException {
-        get(caller, id);
+        visible(endpoints.find(id), caller, id);
         if (!endpoints.delete(id)) {
             throw notFound(id);
         }
@@ -171,7 +170,7 @@ class WebhookEndpointController {
         String scope = "rotate:" + id + ":" + key;
         String hash = key == null ? null : IdempotencyKeys.hash("rotate", request);
         return inTransaction(tx -> {
-            visible(tx, caller, id);
+            visible(endpoints.find(tx, id), caller, id);
             if (key != null && IdempotencyKeys.replayed(tx, scope, hash, now).isPresent()) {
                 return replay(id, HttpStatus.OK);
             }
@@ -184,10 +183,9 @@ class WebhookEndpointController {
         });
     }
 
-    /** The endpoint, unless it is unknown or another merchant's: both are not found, alike. */
-    private WebhookEndpoint visible(Connection tx, Caller caller, String id) throws SQLException {
-        return endpoints.find(tx, id).filter(endpoint -> caller.sees(endpoint.merchantAccountId()))
-                .orElseThrow(() -> notFound(id));
+    /** The endpoint found, unless there is none or it is another merchant's: both are not found, alike. */
+    private static WebhookEndpoint visible(Optional<WebhookEndpoint> found, Caller caller, String id) {
+        return found.filter(endpoint -> caller.sees(endpoint.merchantAccountId())).orElseThrow(() -> notFound(id));
     }
 
     @FunctionalInterface
