@@ -61,7 +61,8 @@ class AuthorizationMatrixTest {
     }
 
     private static final String WEBHOOKS = "/v1/webhook-endpoints";
-    private static final String REGISTER = "{\"merchantAccountId\":\"%s\",\"url\":\"{url}\",\"eventTypes\":[\"payment.captured\"]}";
+    private static final String REGISTER =
+            "{\"merchantAccountId\":\"%s\",\"url\":\"{url}\",\"eventTypes\":[\"payment.captured\"]}";
     private static final String PATCH = "{\"description\":\"changed by the authorization matrix\"}";
     private static final List<Route> ROUTES = List.of(
             //                                                              ADMIN AUDITOR MERCHANT_A SERVICE

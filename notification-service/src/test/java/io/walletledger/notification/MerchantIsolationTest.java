@@ -149,7 +149,8 @@ class MerchantIsolationTest {
     }
 
     private static String registration(String merchant) {
-        return "{\"merchantAccountId\":\"" + merchant + "\",\"url\":\"" + HOOK + "\",\"eventTypes\":[\"payment.captured\"]}";
+        return "{\"merchantAccountId\":\"" + merchant + "\",\"url\":\"" + HOOK
+                + "\",\"eventTypes\":[\"payment.captured\"]}";
     }
 
     /** The API as a merchant's own key sees it. */

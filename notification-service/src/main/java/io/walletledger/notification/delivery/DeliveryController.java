@@ -50,9 +50,9 @@ class DeliveryController {
             + "(time, status code, latency, error); filter by status, page with 'before'")
     @Get("/deliveries")
     @Access(Permission.WEBHOOKS_READ)
-    Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId, @Nullable @QueryValue String status,
-                             @Nullable @QueryValue String before, @Nullable @QueryValue String limit)
-            throws SQLException {
+    Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                             @Nullable @QueryValue String status, @Nullable @QueryValue String before,
+                             @Nullable @QueryValue String limit) throws SQLException {
         requireEndpoint(caller, endpointId);
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
@@ -64,8 +64,9 @@ class DeliveryController {
     @Operation(summary = "Dead letters of an endpoint: deliveries whose every scheduled attempt failed")
     @Get("/dead-letters")
     @Access(Permission.WEBHOOKS_READ)
-    Map<String, Object> deadLetters(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId, @Nullable @QueryValue String before,
-                                    @Nullable @QueryValue String limit) throws SQLException {
+    Map<String, Object> deadLetters(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                                    @Nullable @QueryValue String before, @Nullable @QueryValue String limit)
+            throws SQLException {
         requireEndpoint(caller, endpointId);
         return page(deliveries.list(endpointId, "DEAD", cursor(before), limit(limit)), limit(limit));
     }

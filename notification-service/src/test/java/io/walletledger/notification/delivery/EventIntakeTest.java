@@ -87,9 +87,9 @@ class EventIntakeTest {
     }
 
     private static String metrics() throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/prometheus")).header("Authorization", TestKeys.adminBearer()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus"))
+                .header("Authorization", TestKeys.adminBearer()).build();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         return metrics.body();
     }

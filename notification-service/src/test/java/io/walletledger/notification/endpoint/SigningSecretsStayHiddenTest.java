@@ -64,7 +64,8 @@ class SigningSecretsStayHiddenTest {
 
         @Override
         protected void append(ILoggingEvent event) {
-            String thrown = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
+            String thrown = event.getThrowableProxy() == null ? ""
+                    : ThrowableProxyUtil.asString(event.getThrowableProxy());
             lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " " + thrown);
         }
 
@@ -112,13 +113,15 @@ class SigningSecretsStayHiddenTest {
         await().atMost(WAIT).until(() -> api.get(endpoint + "/dead-letters").json().get("data").size() == 1);
         String delivery = api.get(endpoint + "/dead-letters").json().get("data").get(0).get("id").asText();
         assertThat(api.send("POST", endpoint + "/deliveries/" + delivery + "/retry", null).status()).isEqualTo(202);
-        await().atMost(WAIT).until(() -> api.get(endpoint + "/deliveries?status=SUCCEEDED").json().get("data").size() == 1);
+        await().atMost(WAIT).until(() -> api.get(endpoint + "/deliveries?status=SUCCEEDED").json().get("data")
+                .size() == 1);
 
         String[] secrets = secretParts(created.get("secret").asText(), rotated);
         List<String> responses = new ArrayList<>();
         NotificationApi otherMerchant = api.as(merchantKey(api.newMerchant()));
         for (NotificationApi.Response response : List.of(api.get(endpoint), api.get("/v1/webhook-endpoints"),
-                api.get("/v1/webhook-endpoints?merchantAccountId=" + merchant), api.as(merchantKey(merchant)).get(endpoint),
+                api.get("/v1/webhook-endpoints?merchantAccountId=" + merchant),
+                api.as(merchantKey(merchant)).get(endpoint),
                 api.get(endpoint + "/deliveries"), api.get(endpoint + "/deliveries/" + delivery),
                 api.get(endpoint + "/dead-letters"), api.send("PATCH", endpoint, "{\"url\":\"ftp://example.com/x\"}"),
                 api.send("POST", endpoint + "/rotate-secret", "{\"overlapSeconds\":-1}"),
