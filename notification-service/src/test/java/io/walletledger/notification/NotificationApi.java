@@ -13,11 +13,14 @@ import io.walletledger.payment.PaymentAuthorized;
 import io.walletledger.payment.PaymentCaptured;
 import io.walletledger.payment.PaymentId;
 import io.walletledger.testkit.EventTopic;
+import io.walletledger.testkit.TestKeys;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +28,10 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Real HTTP calls to a started notification-service, and the events its tests publish. */
+/**
+ * Real HTTP calls to a started notification-service, with the test admin key unless {@link #as(String)}
+ * names another, and the events its tests publish.
+ */
 public final class NotificationApi {
 
     public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -33,16 +39,35 @@ public final class NotificationApi {
 
     private final String base;
     private final EventTopic topic;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final String apiKey;
+    private final HttpClient http;
 
     public NotificationApi(String base, EventTopic topic) {
-        this.base = base;
-        this.topic = topic;
+        this(base, topic, TestKeys.ADMIN, HttpClient.newHttpClient());
     }
 
-    public record Response(int status, String contentType, JsonNode json, java.net.http.HttpHeaders headers) {
+    private NotificationApi(String base, EventTopic topic, String apiKey, HttpClient http) {
+        this.base = base;
+        this.topic = topic;
+        this.apiKey = apiKey;
+        this.http = http;
+    }
+
+    /** The same service called with another API key (null: with none). */
+    public NotificationApi as(String apiKey) {
+        return new NotificationApi(base, topic, apiKey, http);
+    }
+
+    /** A response; {@code json} when its body is JSON, {@code body} empty for a live stream (it never ends). */
+    public record Response(int status, String contentType, JsonNode json, String body,
+                           java.net.http.HttpHeaders headers) {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        /** The problem's machine code, null when the response is not a problem. */
+        public String code() {
+            return json == null ? null : json.path("code").asText(null);
         }
     }
 
@@ -52,16 +77,23 @@ public final class NotificationApi {
 
     public Response send(String method, String path, String body, java.util.Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("content-type", "application/json");
         }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""), json,
-                response.headers());
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("content-type").orElse("");
+        try (InputStream stream = response.body()) {
+            String text = contentType.startsWith("text/event-stream") ? ""
+                    : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode json = text.isEmpty() || !contentType.contains("json") ? null : JSON.readTree(text);
+            return new Response(response.statusCode(), contentType, json, text, response.headers());
+        }
     }
 
     public Response get(String path) throws Exception {

@@ -9,9 +9,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.walletledger.notification.endpoint.EndpointRepository;
 import io.walletledger.notification.merchant.NewEvents;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Caller;
+import io.walletledger.servicekit.security.Permission;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The delivery log of an endpoint, its dead letters, and manual retries. */
+/**
+ * The delivery log of an endpoint, its dead letters, and manual retries. Another merchant's endpoint is
+ * not found for a merchant key, like an unknown one.
+ */
 @Controller(value = "/v1/webhook-endpoints/{endpointId}", produces = MediaType.APPLICATION_JSON)
 class DeliveryController {
 
@@ -42,10 +49,11 @@ class DeliveryController {
     @Operation(summary = "Deliveries of an endpoint, newest first, each with every attempt "
             + "(time, status code, latency, error); filter by status, page with 'before'")
     @Get("/deliveries")
-    Map<String, Object> list(@PathVariable String endpointId, @Nullable @QueryValue String status,
-                             @Nullable @QueryValue String before, @Nullable @QueryValue String limit)
-            throws SQLException {
-        requireEndpoint(endpointId);
+    @Access(Permission.WEBHOOKS_READ)
+    Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                             @Nullable @QueryValue String status, @Nullable @QueryValue String before,
+                             @Nullable @QueryValue String limit) throws SQLException {
+        requireEndpoint(caller, endpointId);
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw ProblemException.validation("'status' must be one of PENDING, SUCCEEDED, DEAD");
@@ -55,24 +63,29 @@ class DeliveryController {
 
     @Operation(summary = "Dead letters of an endpoint: deliveries whose every scheduled attempt failed")
     @Get("/dead-letters")
-    Map<String, Object> deadLetters(@PathVariable String endpointId, @Nullable @QueryValue String before,
-                                    @Nullable @QueryValue String limit) throws SQLException {
-        requireEndpoint(endpointId);
+    @Access(Permission.WEBHOOKS_READ)
+    Map<String, Object> deadLetters(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                                    @Nullable @QueryValue String before, @Nullable @QueryValue String limit)
+            throws SQLException {
+        requireEndpoint(caller, endpointId);
         return page(deliveries.list(endpointId, "DEAD", cursor(before), limit(limit)), limit(limit));
     }
 
     @Operation(summary = "One delivery with its attempts")
     @Get("/deliveries/{deliveryId}")
-    WebhookDelivery get(@PathVariable String endpointId, @PathVariable String deliveryId) throws SQLException {
-        requireEndpoint(endpointId);
+    @Access(Permission.WEBHOOKS_READ)
+    WebhookDelivery get(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                        @PathVariable String deliveryId) throws SQLException {
+        requireEndpoint(caller, endpointId);
         return deliveries.find(endpointId, id(deliveryId)).orElseThrow(() -> notFound(deliveryId));
     }
 
     @Operation(summary = "Attempt a delivery again now, with the same webhook-id (a dead one gets one more attempt)")
     @Post("/deliveries/{deliveryId}/retry")
-    HttpResponse<WebhookDelivery> retry(@PathVariable String endpointId, @PathVariable String deliveryId)
-            throws SQLException {
-        requireEndpoint(endpointId);
+    @Access(Permission.WEBHOOKS_MANAGE)
+    HttpResponse<WebhookDelivery> retry(@Parameter(hidden = true) Caller caller, @PathVariable String endpointId,
+                                        @PathVariable String deliveryId) throws SQLException {
+        requireEndpoint(caller, endpointId);
         WebhookDelivery retried = deliveries.retry(endpointId, id(deliveryId), Instant.now())
                 .orElseThrow(() -> notFound(deliveryId));
         newEvents.announce();
@@ -122,8 +135,8 @@ class DeliveryController {
         }
     }
 
-    private void requireEndpoint(String endpointId) {
-        if (endpoints.find(endpointId).isEmpty()) {
+    private void requireEndpoint(Caller caller, String endpointId) {
+        if (endpoints.find(endpointId).filter(endpoint -> caller.sees(endpoint.merchantAccountId())).isEmpty()) {
             throw ProblemException.notFound("no webhook endpoint " + endpointId);
         }
     }

@@ -14,11 +14,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.walletledger.envelope.EventCatalog;
 import io.walletledger.notification.WebhookSettings;
 import io.walletledger.notification.merchant.Merchants;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Caller;
+import io.walletledger.servicekit.security.Permission;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,7 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Webhook endpoints of merchants: register, list, read, change, delete, rotate the signing secret. */
+/**
+ * Webhook endpoints of merchants: register, list, read, change, delete, rotate the signing secret. A
+ * merchant key acts only on its own: naming another merchant is refused (403), and another merchant's
+ * endpoint is not found (404), exactly like an unknown one, so its existence does not show.
+ */
 @Controller(value = "/v1/webhook-endpoints", produces = MediaType.APPLICATION_JSON)
 class WebhookEndpointController {
 
@@ -57,11 +65,13 @@ class WebhookEndpointController {
 
     @Operation(summary = "Register a webhook endpoint; the response carries its signing secret, shown once")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookEndpoint> create(@Body String body,
+    @Access(Permission.WEBHOOKS_MANAGE)
+    HttpResponse<WebhookEndpoint> create(@Parameter(hidden = true) Caller caller, @Body String body,
                                          @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) throws SQLException {
         String key = IdempotencyKeys.validate(idempotencyKey);
         JsonRequest request = JsonRequest.parse(body);
         String merchant = request.requiredAccountId("merchantAccountId").value();
+        caller.requireTenant(merchant);
         String url = url(request.requiredText("url", 2048));
         List<String> types = eventTypes(request.requiredTextList("eventTypes", MAX_EVENT_TYPES, 64));
         String description = request.optionalText("description", 500);
@@ -72,9 +82,11 @@ class WebhookEndpointController {
         String id = "we_" + HexFormat.of().formatHex(randomBytes(12));
         Instant now = Instant.now();
         String hash = key == null ? null : IdempotencyKeys.hash("create", request);
+        // per merchant: another merchant's use of the same key neither replays nor conflicts
+        String scope = "create:" + merchant + ":" + key;
         return inTransaction(tx -> {
             Optional<String> replayed = key == null ? Optional.empty()
-                    : IdempotencyKeys.replayed(tx, "create:" + key, hash, now);
+                    : IdempotencyKeys.replayed(tx, scope, hash, now);
             if (replayed.isPresent()) {
                 return replay(replayed.get(), HttpStatus.CREATED);
             }
@@ -84,28 +96,36 @@ class WebhookEndpointController {
             }
             endpoints.insert(tx, id, merchant, url, types, description, now);
             if (key != null) {
-                IdempotencyKeys.record(tx, "create:" + key, hash, id, now);
+                IdempotencyKeys.record(tx, scope, hash, id, now);
             }
             String secret = secrets.add(tx, id, now);
             return HttpResponse.created(endpoints.find(tx, id).orElseThrow().withSecret(secret, null));
         });
     }
 
-    @Operation(summary = "List webhook endpoints, optionally of one merchant")
+    @Operation(summary = "List webhook endpoints, optionally of one merchant (a merchant key: its own)")
     @Get
-    Map<String, List<WebhookEndpoint>> list(@Nullable @QueryValue String merchantAccountId) {
-        return Map.of("data", endpoints.list(merchantAccountId));
+    @Access(Permission.WEBHOOKS_READ)
+    Map<String, List<WebhookEndpoint>> list(@Parameter(hidden = true) Caller caller,
+                                            @Nullable @QueryValue String merchantAccountId) {
+        String merchant = merchantAccountId == null && caller.isMerchant() ? caller.merchantAccountId()
+                : merchantAccountId;
+        caller.requireTenant(merchant);
+        return Map.of("data", endpoints.list(merchant));
     }
 
     @Operation(summary = "Read a webhook endpoint (its status, and why it was disabled if it was)")
     @Get("/{id}")
-    WebhookEndpoint get(@PathVariable String id) {
-        return endpoints.find(id).orElseThrow(() -> notFound(id));
+    @Access(Permission.WEBHOOKS_READ)
+    WebhookEndpoint get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return visible(endpoints.find(id), caller, id);
     }
 
     @Operation(summary = "Change url, eventTypes, description or enabled; enabling clears a disabled reason")
     @Patch(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    WebhookEndpoint update(@PathVariable String id, @Body String body) throws SQLException {
+    @Access(Permission.WEBHOOKS_MANAGE)
+    WebhookEndpoint update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body String body)
+            throws SQLException {
         JsonRequest request = JsonRequest.parse(body).onlyFields("url", "eventTypes", "description", "enabled");
         String rawUrl = request.optionalText("url", 2048);
         String url = rawUrl == null ? null : url(rawUrl);
@@ -114,7 +134,7 @@ class WebhookEndpointController {
         String description = request.optionalText("description", 500);
         Boolean enabled = request.optionalBoolean("enabled");
         return inTransaction(tx -> {
-            endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+            visible(endpoints.find(tx, id), caller, id);
             endpoints.update(tx, id, url, description, enabled, Instant.now());
             if (types != null) {
                 endpoints.replaceTypes(tx, id, types);
@@ -125,7 +145,9 @@ class WebhookEndpointController {
 
     @Operation(summary = "Delete a webhook endpoint with its pending deliveries and delivery log")
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable String id) throws SQLException {
+    @Access(Permission.WEBHOOKS_MANAGE)
+    HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) throws SQLException {
+        visible(endpoints.find(id), caller, id);
         if (!endpoints.delete(id)) {
             throw notFound(id);
         }
@@ -135,7 +157,9 @@ class WebhookEndpointController {
     @Operation(summary = "Rotate the signing secret: the new one is returned once; the old one keeps signing "
             + "beside it for overlapSeconds (default ledger.webhooks.secret-overlap, 24 h)")
     @Post(uri = "/{id}/rotate-secret", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookEndpoint> rotate(@PathVariable String id, @Nullable @Body String body,
+    @Access(Permission.WEBHOOKS_MANAGE)
+    HttpResponse<WebhookEndpoint> rotate(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                                         @Nullable @Body String body,
                                          @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) throws SQLException {
         String key = IdempotencyKeys.validate(idempotencyKey);
         JsonRequest request = JsonRequest.parseOptional(body).onlyFields("overlapSeconds");
@@ -146,7 +170,7 @@ class WebhookEndpointController {
         String scope = "rotate:" + id + ":" + key;
         String hash = key == null ? null : IdempotencyKeys.hash("rotate", request);
         return inTransaction(tx -> {
-            endpoints.find(tx, id).orElseThrow(() -> notFound(id));
+            visible(endpoints.find(tx, id), caller, id);
             if (key != null && IdempotencyKeys.replayed(tx, scope, hash, now).isPresent()) {
                 return replay(id, HttpStatus.OK);
             }
@@ -157,6 +181,11 @@ class WebhookEndpointController {
             String secret = secrets.add(tx, id, now);
             return HttpResponse.ok(endpoints.find(tx, id).orElseThrow().withSecret(secret, previousExpiresAt));
         });
+    }
+
+    /** The endpoint found, unless there is none or it is another merchant's: both are not found, alike. */
+    private static WebhookEndpoint visible(Optional<WebhookEndpoint> found, Caller caller, String id) {
+        return found.filter(endpoint -> caller.sees(endpoint.merchantAccountId())).orElseThrow(() -> notFound(id));
     }
 
     @FunctionalInterface

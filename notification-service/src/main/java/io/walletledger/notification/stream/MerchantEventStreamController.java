@@ -9,10 +9,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.walletledger.envelope.EventCatalog;
 import io.walletledger.notification.merchant.Merchants;
 import io.walletledger.notification.merchant.NewEvents;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Caller;
+import io.walletledger.servicekit.security.Permission;
 import jakarta.annotation.PreDestroy;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -34,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * CloudEvents JSON as data, its type as event name and a position as id. A client that reconnects with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets every event after it that is still retained; a
  * new client starts with the next event. A {@code heartbeat} event without id opens the stream and then
- * keeps it open after 15 s without an event.
+ * keeps it open after 15 s without an event. A merchant key streams only its own merchant's events.
  */
 @Controller("/v1/merchants")
 class MerchantEventStreamController {
@@ -58,10 +62,12 @@ class MerchantEventStreamController {
 
     @Operation(summary = "Live stream of a merchant's events (Server-Sent Events, resumable with Last-Event-ID)")
     @Get(uri = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<String>> stream(@PathVariable String id,
+    @Access(Permission.EVENTS_READ)
+    Publisher<Event<String>> stream(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                     @Nullable @Header("Last-Event-ID") String lastEventIdHeader,
                                     @Nullable @QueryValue String lastEventId,
                                     @Nullable @QueryValue String types) throws SQLException {
+        caller.requireTenant(id);
         Set<String> wanted = types(types);
         if (!merchants.exists(id)) {
             throw ProblemException.notFound("no MERCHANT account " + id);

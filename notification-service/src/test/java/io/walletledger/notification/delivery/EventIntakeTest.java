@@ -12,6 +12,7 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,14 +87,15 @@ class EventIntakeTest {
     }
 
     private static String metrics() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus"))
+                .header("Authorization", TestKeys.adminBearer()).build();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        return metrics.body();
     }
 
     private static double openedCount() throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = OPENED.matcher(metrics);
+        Matcher m = OPENED.matcher(metrics());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -6,7 +6,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.notification.NotificationApi;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
+import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.ServiceProperties;
 import io.walletledger.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,18 +32,19 @@ import static org.awaitility.Awaitility.await;
 class WebhooksOnH2Test {
 
     @Test
-    void deliveries_retries_ordering_and_the_log_work_on_h2(KafkaEndpoint kafka) throws Exception {
+    void deliveries_retries_ordering_and_the_log_work_on_h2(KafkaEndpoint kafka, PostgresDatabase postgres)
+            throws Exception {
+        // the test kit's properties (broker, API and secrets keys), with H2 in place of the PostgreSQL database
+        Map<String, Object> properties = ServiceProperties.of(kafka, postgres, Map.of(
+                "datasources.default.url", "jdbc:h2:mem:webhooks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "datasources.default.username", "sa",
+                "datasources.default.password", "",
+                "ledger.webhooks.retry-schedule", "0s,200ms",
+                "ledger.webhooks.retry-jitter", 0,
+                "ledger.webhooks.require-https", false,
+                "ledger.webhooks.allowed-networks", "127.0.0.0/8"));
         try (EventTopic topic = new EventTopic(kafka); WebhookReceiver receiver = new WebhookReceiver();
-             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                     "micronaut.server.port", -1,
-                     "datasources.default.url", "jdbc:h2:mem:webhooks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                     "datasources.default.username", "sa",
-                     "datasources.default.password", "",
-                     "ledger.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                     "ledger.webhooks.retry-schedule", "0s,200ms",
-                     "ledger.webhooks.retry-jitter", 0,
-                     "ledger.webhooks.require-https", false,
-                     "ledger.webhooks.allowed-networks", "127.0.0.0/8"))) {
+             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             NotificationApi api = new NotificationApi(server.getURL().toString(), topic);
             receiver.on("/h2", n -> WebhookReceiver.Reply.status(n == 1 ? 500 : n <= 4 ? 200 : 410));
             String merchant = api.newMerchant();

@@ -10,6 +10,7 @@ import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
 import io.walletledger.testkit.ServiceProperties;
+import io.walletledger.testkit.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class MerchantEventStreamTest {
         final String contentType;
 
         Subscription(String url, String lastEventId) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("accept", "text/event-stream");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("accept", "text/event-stream")
+                    .header("Authorization", TestKeys.adminBearer());
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
