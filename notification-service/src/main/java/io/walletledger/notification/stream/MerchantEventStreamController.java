@@ -15,6 +15,7 @@ import io.walletledger.notification.merchant.Merchants;
 import io.walletledger.notification.merchant.NewEvents;
 import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Caller;
 import io.walletledger.servicekit.security.Permission;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /v1/merchants/{id}/events}: the merchant's events as Server-Sent Events, each with its
@@ -48,16 +50,20 @@ class MerchantEventStreamController {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration SLOW_CLIENT_PAUSE = Duration.ofMillis(20);
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(3);
+    /** How often an open stream checks that its key is still valid. */
+    private static final Duration KEY_CHECK = Duration.ofSeconds(1);
 
     private final Merchants merchants;
     private final MerchantEventLog log;
     private final NewEvents newEvents;
+    private final ApiKeyRegistry keys;
     private final Set<Thread> pumps = ConcurrentHashMap.newKeySet();
 
-    MerchantEventStreamController(Merchants merchants, MerchantEventLog log, NewEvents newEvents) {
+    MerchantEventStreamController(Merchants merchants, MerchantEventLog log, NewEvents newEvents, ApiKeyRegistry keys) {
         this.merchants = merchants;
         this.log = log;
         this.newEvents = newEvents;
+        this.keys = keys;
     }
 
     @Operation(summary = "Live stream of a merchant's events (Server-Sent Events, resumable with Last-Event-ID)")
@@ -75,7 +81,8 @@ class MerchantEventStreamController {
         String resumeFrom = lastEventIdHeader != null ? lastEventIdHeader : lastEventId;
         long after = resumeFrom == null ? log.latest() : position(resumeFrom);
         return Flux.create(sink -> {
-            Thread pump = Thread.ofVirtual().name("sse-" + id).unstarted(() -> pump(sink, id, after, wanted));
+            Thread pump = Thread.ofVirtual().name("sse-" + id)
+                    .unstarted(() -> pump(sink, id, after, wanted, () -> keys.accepts(caller)));
             pumps.add(pump);
             sink.onDispose(() -> {
                 pumps.remove(pump);
@@ -91,29 +98,41 @@ class MerchantEventStreamController {
         pumps.forEach(Thread::interrupt);
     }
 
-    private void pump(FluxSink<Event<String>> sink, String merchant, long after, Set<String> wanted) {
+    private void pump(FluxSink<Event<String>> sink, String merchant, long after, Set<String> wanted,
+                      BooleanSupplier keyAccepted) {
         long cursor = after;
         // sent at once so the response starts now, and telling clients to reconnect after 3 s
         sink.next(Event.of("{}").name("heartbeat").retry(RECONNECT_AFTER));
         long lastSent = System.nanoTime();
+        long fetchedAt = Long.MIN_VALUE;
+        boolean full = false;
         try {
             while (!sink.isCancelled()) {
+                if (!keyAccepted.getAsBoolean()) {
+                    sink.complete(); // the key was revoked: the stream it opened ends too
+                    return;
+                }
                 if (sink.requestedFromDownstream() == 0) {
                     LockSupport.parkNanos(SLOW_CLIENT_PAUSE.toNanos()); // the client reads slowly: fetch no more yet
                     continue;
                 }
                 long seen = newEvents.generation();
-                List<MerchantEventLog.Entry> page = log.after(merchant, cursor, PAGE);
-                for (MerchantEventLog.Entry entry : page) {
-                    cursor = entry.seq();
-                    if (wanted.isEmpty() || wanted.contains(entry.type())) {
-                        sink.next(Event.of(entry.body()).id(Long.toString(entry.seq())).name(entry.type()));
-                        lastSent = System.nanoTime();
+                if (full || seen != fetchedAt) {
+                    List<MerchantEventLog.Entry> page = log.after(merchant, cursor, PAGE);
+                    fetchedAt = seen;
+                    full = page.size() == PAGE;
+                    for (MerchantEventLog.Entry entry : page) {
+                        cursor = entry.seq();
+                        if (wanted.isEmpty() || wanted.contains(entry.type())) {
+                            sink.next(Event.of(entry.body()).id(Long.toString(entry.seq())).name(entry.type()));
+                            lastSent = System.nanoTime();
+                        }
                     }
                 }
-                if (page.size() < PAGE) {
+                if (!full) {
                     long quiet = System.nanoTime() - lastSent;
-                    newEvents.awaitAfter(seen, HEARTBEAT.minusNanos(Math.min(quiet, HEARTBEAT.toNanos())));
+                    Duration untilHeartbeat = HEARTBEAT.minusNanos(Math.min(quiet, HEARTBEAT.toNanos()));
+                    newEvents.awaitAfter(seen, untilHeartbeat.compareTo(KEY_CHECK) < 0 ? untilHeartbeat : KEY_CHECK);
                     if (System.nanoTime() - lastSent >= HEARTBEAT.toNanos() && !sink.isCancelled()) {
                         sink.next(Event.of("{}").name("heartbeat"));
                         lastSent = System.nanoTime();

@@ -5,6 +5,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.notification.NotificationApi;
+import io.walletledger.servicekit.security.ApiKeyFormat;
+import io.walletledger.servicekit.security.ApiKeyRecord;
+import io.walletledger.servicekit.security.ApiKeyRegistry;
+import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
@@ -25,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,12 +69,17 @@ class MerchantEventStreamTest {
     static final class Subscription implements AutoCloseable {
         private final InputStream body;
         private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         final int status;
         final String contentType;
 
         Subscription(String url, String lastEventId) throws Exception {
+            this(url, lastEventId, TestKeys.ADMIN);
+        }
+
+        Subscription(String url, String lastEventId, String apiKey) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("accept", "text/event-stream")
-                    .header("Authorization", TestKeys.adminBearer());
+                    .header("Authorization", "Bearer " + apiKey);
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
@@ -104,7 +114,14 @@ class MerchantEventStreamTest {
                 }
             } catch (Exception e) {
                 // closed by the test
+            } finally {
+                ended.countDown();
             }
+        }
+
+        /** Whether the server ended the stream within the time given. */
+        boolean endsWithin(Duration timeout) throws InterruptedException {
+            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         /** The next frames that are not heartbeats. */
@@ -162,6 +179,27 @@ class MerchantEventStreamTest {
             Frame only = filtered.next(1).get(0);
             assertThat(only.event()).isEqualTo("payment.captured");
             assertThat(only.id()).isEqualTo(live.get(1).id());
+        }
+    }
+
+    @Test
+    void a_stream_ends_when_the_key_that_opened_it_is_revoked() throws Exception {
+        String merchant = api.newMerchant();
+        api.createEndpoint(merchant, "https://203.0.113.10/hooks", List.of("payment.captured"));
+        ApiKeyRegistry registry = server.getApplicationContext().getBean(ApiKeyRegistry.class);
+        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
+        ApiKeyRecord key = ApiKeyRecord.of(minted, Role.MERCHANT, merchant, List.of(), "stream", Instant.now(), null, null);
+        registry.publish(key);
+        try (Subscription stream = new Subscription(server.getURL() + "/v1/merchants/" + merchant + "/events", null,
+                minted.plaintext())) {
+            assertThat(stream.status).isEqualTo(200);
+            String pay = payment();
+            topic.publish(authorized(pay, merchant, 0));
+            assertThat(stream.next(1)).extracting(Frame::event).containsExactly("payment.authorized");
+            assertThat(stream.endsWithin(Duration.ofMillis(1500))).as("open while the key is valid").isFalse();
+
+            registry.publish(key.revokedAt(Instant.now()));
+            assertThat(stream.endsWithin(Duration.ofSeconds(10))).as("ended after the revocation").isTrue();
         }
     }
 

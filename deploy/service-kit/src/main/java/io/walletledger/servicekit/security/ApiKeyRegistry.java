@@ -98,6 +98,15 @@ public class ApiKeyRegistry {
                 Permission.of(record.role(), grants(record)));
     }
 
+    /** Whether the key a caller authenticated with would still be accepted (for long-lived responses). */
+    public boolean accepts(Caller caller) {
+        if (ADMIN_KEY_ID.equals(caller.keyId())) {
+            return true;
+        }
+        ApiKeyRecord record = keys.get(caller.keyId());
+        return record != null && !record.revoked() && log.alive();
+    }
+
     private static ProblemException invalid(String why) {
         return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_api_key", "the presented key " + why);
     }
