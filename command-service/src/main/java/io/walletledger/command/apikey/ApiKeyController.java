@@ -50,11 +50,14 @@ class ApiKeyController {
     @Operation(summary = "Create an API key (returned once; only its SHA-256 is kept)")
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiKeyView.CreateRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @ApiResponse(responseCode = "200", description = "a replay of the creation under the same Idempotency-Key, without the key",
+    @ApiResponse(responseCode = "200", description = "a replay under the same Idempotency-Key, without the key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "unknown_merchant: no MERCHANT account of that id is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "idempotency_key_reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "unknown_merchant: no MERCHANT account of that id is open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
             description = "Repeating a creation with the same key returns the created key's record (without the key)",
             schema = @Schema(implementation = String.class, maxLength = 255))
@@ -82,7 +85,8 @@ class ApiKeyController {
 
     @AccessRefusals
     @Operation(summary = "Show an API key (status, role, last use)")
-    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "not_found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}")
     ApiKeyView show(@PathVariable String id) {
         return ApiKeyView.of(find(id), null, registry);
@@ -90,7 +94,8 @@ class ApiKeyController {
 
     @AccessRefusals
     @Operation(summary = "Revoke an API key: refused from now on (at once here, within a poll elsewhere)")
-    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "not_found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/revoke")
     ApiKeyView revoke(@PathVariable String id) {
         return ApiKeyView.of(issuer.revoke(find(id)), null, registry);
