@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.RealServices;
+import io.walletledger.testkit.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,11 @@ class H2ConcurrencyTest {
                 "datasources.default.url", "jdbc:h2:file:" + dir.resolve("command-service") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "datasources.default.username", "sa",
                 "datasources.default.password", "",
-                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers()))) {
+                "ledger.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "ledger.security.admin-key", TestKeys.ADMIN,
+                "ledger.security.mode", "test",
+                "ledger.secrets.active-key-id", "test-1",
+                "ledger.secrets.active-key", TestKeys.SECRETS_KEY))) {
             String account = JSON.readTree(post(server, "/v1/accounts", "{\"ownerId\":\"h\",\"type\":\"CUSTOMER\","
                     + "\"currency\":\"EUR\",\"kycTier\":3}").body()).get("id").asText();
             post(server, "/v1/deposits", "{\"accountId\":\"" + account + "\",\"amount\":5000,\"currency\":\"EUR\","
@@ -66,6 +71,7 @@ class H2ConcurrencyTest {
     private HttpResponse<String> post(EmbeddedServer server, String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestKeys.adminBearer())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

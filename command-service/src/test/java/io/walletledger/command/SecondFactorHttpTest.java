@@ -62,7 +62,12 @@ class SecondFactorHttpTest {
     }
 
     private static HttpResponse<String> authorize(String payment, String payer, String code) throws Exception {
-        return service.post("/v1/payments/" + payment + "/authorize", "{\"payerAccountId\":\"" + payer + "\""
+        return authorize(service, payment, payer, code);
+    }
+
+    private static HttpResponse<String> authorize(CommandServiceRunning as, String payment, String payer, String code)
+            throws Exception {
+        return as.post("/v1/payments/" + payment + "/authorize", "{\"payerAccountId\":\"" + payer + "\""
                 + (code == null ? "" : ",\"secondFactorCode\":\"" + code + "\"") + "}");
     }
 
@@ -107,6 +112,22 @@ class SecondFactorHttpTest {
     }
 
     @Test
+    void security_second_factor_guessing_is_locked_out_for_a_service_key_with_payments_authorize() throws Exception {
+        Enrolled payer = enroll();
+        String payment = flow.request(flow.open("MERCHANT", 0), 100);
+        CommandServiceRunning upstream = service.as(new ApiKeyMinting(service).service("payments:authorize").key());
+        String wrong = code(payer.secret(), 0).equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 3; i++) {
+            assertThat(problemCode(authorize(upstream, payment, payer.account(), wrong))).isEqualTo("422 second_factor_invalid");
+        }
+        assertThat(problemCode(authorize(upstream, payment, payer.account(), code(payer.secret(), 0))))
+                .isEqualTo("429 second_factor_locked");
+        assertThat(problemCode(authorize(service, payment, payer.account(), code(payer.secret(), 0))))
+                .as("the lockout is the payer's, whichever key asks").isEqualTo("429 second_factor_locked");
+        assertThat(StoredEvents.types(database, payment)).containsExactly("payment.requested");
+    }
+
+    @Test
     void the_secret_is_stored_encrypted_and_never_in_an_event() throws Exception {
         Enrolled payer = enroll();
         try (Connection c = database.connect()) {
@@ -119,7 +140,8 @@ class SecondFactorHttpTest {
                     "SELECT secret_ciphertext, key_id FROM second_factor WHERE account_id = '" + payer.account() + "'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).doesNotContain(payer.base32());
-                assertThat(rs.getString(2)).isEqualTo("local-dev");
+                // the active key of the test configuration (ServiceProperties), not the local profile's
+                assertThat(rs.getString(2)).isEqualTo("test-1");
             }
             try (ResultSet rs = c.createStatement().executeQuery("SELECT response_body FROM idempotency_record")) {
                 while (rs.next()) {

@@ -107,7 +107,7 @@ class ThinPathTest {
         assertThat(spec.statusCode()).isEqualTo(200);
         assertThat(spec.body()).contains("openapi: 3", "/v1/payments/{id}/refunds:", "/v1/transfers:",
                 "/v1/accounts/{id}/second-factor:", "name: Idempotency-Key", "application/problem+json",
-                "MovementRequest");
+                "MovementRequest", "scheme: bearer", "- apiKey: []", "/v1/api-keys:");
         io.walletledger.testkit.OpenApiDocs.assertCommittedCopyMatches(spec.body(), "command-service.yml");
         HttpResponse<String> ui = service.get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);

@@ -12,11 +12,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.walletledger.command.http.AccessRefusals;
 import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.http.Problem;
 import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.Access;
 import io.walletledger.servicekit.security.ApiKeyRecord;
@@ -42,9 +46,21 @@ class ApiKeyController {
         this.registry = registry;
     }
 
+    @AccessRefusals
     @Operation(summary = "Create an API key (returned once; only its SHA-256 is kept)")
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiKeyView.CreateRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @ApiResponse(responseCode = "200", description = "a replay under the same Idempotency-Key, without the key",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "idempotency_key_reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "unknown_merchant: no MERCHANT account of that id is open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Repeating a creation with the same key returns the created key's record (without the key)",
+            schema = @Schema(implementation = String.class, maxLength = 255))
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ApiKeyView> create(HttpRequest<?> http, @Body String body) {
         String idempotencyKey = http.getHeaders().get("Idempotency-Key");
@@ -53,6 +69,7 @@ class ApiKeyController {
         return issued.replayed() ? HttpResponse.ok(view) : HttpResponse.created(view);
     }
 
+    @AccessRefusals
     @Operation(summary = "List API keys (never the keys themselves), newest first")
     @Get
     List<ApiKeyView> list(@Nullable @QueryValue String role, @Nullable @QueryValue String merchantAccountId,
@@ -66,13 +83,19 @@ class ApiKeyController {
                 .toList();
     }
 
+    @AccessRefusals
     @Operation(summary = "Show an API key (status, role, last use)")
+    @ApiResponse(responseCode = "404", description = "not_found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}")
     ApiKeyView show(@PathVariable String id) {
         return ApiKeyView.of(find(id), null, registry);
     }
 
+    @AccessRefusals
     @Operation(summary = "Revoke an API key: refused from now on (at once here, within a poll elsewhere)")
+    @ApiResponse(responseCode = "404", description = "not_found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/revoke")
     ApiKeyView revoke(@PathVariable String id) {
         return ApiKeyView.of(issuer.revoke(find(id)), null, registry);

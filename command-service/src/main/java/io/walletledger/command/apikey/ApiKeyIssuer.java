@@ -55,7 +55,7 @@ class ApiKeyIssuer {
                 return new Issued(earlier.get(), null, true);
             }
         }
-        Role role = request.requiredEnum("role", Role.class);
+        Role role = request.requiredEnum("role", Role.class, Role.values());
         String merchant = request.optionalText("merchantAccountId", 64);
         List<String> grants = request.optionalTextList("grants", Permission.values().length, 64);
         String description = request.optionalText("description", 200);

@@ -1,6 +1,7 @@
 package io.walletledger.command.apikey;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Permission;
@@ -12,8 +13,9 @@ import java.util.Set;
 
 /** An API key as the API shows it: the key itself only in the response that created it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ApiKeyView(String id, String key, String prefix, Role role, String merchantAccountId, List<String> permissions,
-                  String description, String status, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {
+record ApiKeyView(String id, @Nullable String key, String prefix, Role role, @Nullable String merchantAccountId,
+                  List<String> permissions, @Nullable String description, String status, Instant createdAt,
+                  @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 
     static ApiKeyView of(ApiKeyRecord record, String plaintext, ApiKeyRegistry registry) {
         Set<Permission> grants = record.grants() == null ? Set.of()
@@ -25,6 +27,7 @@ record ApiKeyView(String id, String key, String prefix, Role role, String mercha
     }
 
     /** The body of {@code POST /v1/api-keys} (documentation only). */
-    record CreateRequest(Role role, String merchantAccountId, List<String> grants, String description) {
+    record CreateRequest(Role role, @Nullable String merchantAccountId, @Nullable List<String> grants,
+                         @Nullable String description) {
     }
 }

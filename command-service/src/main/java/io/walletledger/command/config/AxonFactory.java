@@ -13,6 +13,7 @@ import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
 import io.walletledger.envelope.LedgerJson;
+import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.transfer.TransferProcess;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,12 +57,17 @@ public class AxonFactory {
         return settings.toKycLimits();
     }
 
+    /**
+     * The API key registry is a parameter so that the ledger starts only once security has: a service
+     * refusing to start (no admin key) has not started its processors or its Kafka intake by then.
+     */
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
                                     Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
-                                    @Value("${ledger.publishing.batch-size:256}") int publishBatchSize) {
+                                    @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
+                                    ApiKeyRegistry securityStarted) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
         Serializer snapshots = JacksonSerializer.builder().objectMapper(LedgerJson.newSnapshotMapper()).build();

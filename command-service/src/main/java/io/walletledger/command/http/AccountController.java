@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Permission;
 import io.walletledger.command.operations.AccountOperations;
 
 @Controller(value = "/v1/accounts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -31,6 +33,7 @@ class AccountController {
     @CommandOperation
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.OpenAccountRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AccountOperations.AccountResponse.class)))
+    @Access(Permission.ACCOUNTS_OPEN)
     @Post
     HttpResponse<String> open(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -40,6 +43,7 @@ class AccountController {
     @Operation(summary = "Enroll a TOTP second factor (the otpauth URI is shown once)")
     @CommandOperation
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AccountOperations.SecondFactorResponse.class)))
+    @Access(Permission.ACCOUNTS_MANAGE)
     @Post("/{id}/second-factor")
     HttpResponse<String> enrollSecondFactor(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -50,6 +54,7 @@ class AccountController {
     @CommandOperation
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.StatusChangeRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountOperations.StatusResponse.class)))
+    @Access(Permission.ACCOUNTS_MANAGE)
     @Post("/{id}/freeze")
     HttpResponse<String> freeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -59,6 +64,7 @@ class AccountController {
     @Operation(summary = "Unfreeze an account")
     @CommandOperation
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountOperations.StatusResponse.class)))
+    @Access(Permission.ACCOUNTS_MANAGE)
     @Post("/{id}/unfreeze")
     HttpResponse<String> unfreeze(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);
@@ -68,6 +74,7 @@ class AccountController {
     @Operation(summary = "Close an account (zero balance, no holds, nothing in flight)")
     @CommandOperation
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountOperations.StatusResponse.class)))
+    @Access(Permission.ACCOUNTS_MANAGE)
     @Post("/{id}/close")
     HttpResponse<String> close(HttpRequest<?> http, @PathVariable String id, @Nullable @Body String body) {
         JsonRequest request = JsonRequest.parseOptional(body);

@@ -11,6 +11,7 @@ import io.walletledger.command.operations.Prepared;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.Problem;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.security.Caller;
 import jakarta.inject.Singleton;
 
 
@@ -19,8 +20,8 @@ import jakarta.inject.Singleton;
 class CommandEndpoint {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Until authentication exists every caller shares one idempotency scope. */
-    private static final String ANONYMOUS = "anonymous";
+    /** The scope ADMIN and SERVICE keys share with the Kafka intake, as before keys existed. */
+    private static final String SHARED = "anonymous";
 
     private final IdempotentExecutor executor;
 
@@ -37,7 +38,7 @@ class CommandEndpoint {
             throw ProblemException.validation("Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = request.getMethodName() + " " + request.getPath() + "\n" + body.canonical();
-        IdempotentExecutor.Result result = executor.execute(ANONYMOUS, key, fingerprint,
+        IdempotentExecutor.Result result = executor.execute(scopeOf(Tenancy.callerOf(request)), key, fingerprint,
                 prepared.success().getCode(), prepared.command());
         Outcome outcome = result.outcome();
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
@@ -47,5 +48,13 @@ class CommandEndpoint {
             response.header("Idempotent-Replayed", "true");
         }
         return response;
+    }
+
+    /**
+     * Each merchant has an idempotency scope of its own: a key another tenant used (by chance or by
+     * probing) runs afresh instead of replaying that tenant's response.
+     */
+    static String scopeOf(Caller caller) {
+        return caller.isMerchant() ? "merchant:" + caller.merchantAccountId() : SHARED;
     }
 }

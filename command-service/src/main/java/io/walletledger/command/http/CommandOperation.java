@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
 /** What every command POST documents alike: the Idempotency-Key header and problem+json refusals. */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
+@AccessRefusals
 @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true,
         description = "Repeating a request with the same key returns the first outcome and changes nothing",
         schema = @Schema(implementation = String.class, maxLength = 255))

@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.walletledger.servicekit.http.JsonRequest;
+import io.walletledger.servicekit.security.Access;
+import io.walletledger.servicekit.security.Permission;
 import io.walletledger.command.operations.MoneyOperations;
 
 /** Money in (deposits), out (withdrawals) and between accounts (transfers). */
@@ -32,6 +34,7 @@ class DepositController {
     @CommandOperation
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.MovementRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MoneyOperations.MovementResponse.class)))
+    @Access(Permission.DEPOSITS_CREATE)
     @Post("/deposits")
     HttpResponse<String> deposit(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -42,6 +45,7 @@ class DepositController {
     @CommandOperation
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.MovementRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MoneyOperations.MovementResponse.class)))
+    @Access(Permission.WITHDRAWALS_CREATE)
     @Post("/withdrawals")
     HttpResponse<String> withdraw(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);
@@ -52,6 +56,7 @@ class DepositController {
     @CommandOperation
     @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.TransferRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MoneyOperations.TransferResponse.class)))
+    @Access(Permission.TRANSFERS_CREATE)
     @Post("/transfers")
     HttpResponse<String> transfer(HttpRequest<?> http, @Body String body) {
         JsonRequest request = JsonRequest.parse(body);

@@ -23,8 +23,9 @@ import java.time.Clock;
 /**
  * One command record → one outgoing record: its result, or the record itself on the dead-letter topic
  * when it is not a command at all. The command runs through the same operations and the same
- * idempotency executor as HTTP: its commandId is its Idempotency-Key. Infrastructure failures
- * (database down) are thrown, so the record is consumed again.
+ * idempotency executor as HTTP: its commandId is its Idempotency-Key. A command its issuer is not
+ * granted is rejected (403 forbidden) before anything runs ({@link IntakeIssuers}). Infrastructure
+ * failures (database down) are thrown, so the record is consumed again.
  */
 @Singleton
 class CommandHandler {
@@ -37,15 +38,17 @@ class CommandHandler {
     private final MoneyOperations money;
     private final PaymentOperations payments;
     private final IdempotentExecutor executor;
+    private final IntakeIssuers issuers;
     private final Clock clock;
 
     CommandHandler(ObjectMapper json, AccountOperations accounts, MoneyOperations money, PaymentOperations payments,
-                   IdempotentExecutor executor, Clock clock) {
+                   IdempotentExecutor executor, IntakeIssuers issuers, Clock clock) {
         this.json = json;
         this.accounts = accounts;
         this.money = money;
         this.payments = payments;
         this.executor = executor;
+        this.issuers = issuers;
         this.clock = clock;
     }
 
@@ -56,21 +59,26 @@ class CommandHandler {
         } catch (CommandEnvelope.Unreadable unreadable) {
             return deadLetter(record, unreadable.getMessage());
         }
-        CommandResult result;
+        // a readable command its issuer may not send is answered, not dead-lettered, and records nothing
+        CommandResult result = issuers.refusal(command).map(forbidden -> rejected(command, forbidden))
+                .orElseGet(() -> execute(command));
+        return new ProducerRecord<>(Topics.COMMAND_RESULTS, command.commandId(), write(result));
+    }
+
+    private CommandResult execute(CommandEnvelope command) {
         try {
             CommandType.Routed routed = command.type().route(JsonRequest.of(command.payload()), accounts, money, payments);
             IdempotentExecutor.Result outcome = executor.execute(ANONYMOUS, command.commandId(), routed.fingerprint(),
                     routed.prepared().success().getCode(), routed.prepared().command());
-            result = result(command, outcome.outcome().status(), outcome.outcome().body(), outcome.replayed());
+            return result(command, outcome.outcome().status(), outcome.outcome().body(), outcome.replayed());
         } catch (ProblemException refused) {
-            result = rejected(command, Problem.of(refused.status().getCode(), refused.code(),
+            return rejected(command, Problem.of(refused.status().getCode(), refused.code(),
                     refused.status().getReason(), refused.getMessage()));
         } catch (LedgerViolation refused) {
             ViolationCodes.Mapping mapping = ViolationCodes.of(refused);
-            result = rejected(command, Problem.of(mapping.status().getCode(), mapping.code(),
+            return rejected(command, Problem.of(mapping.status().getCode(), mapping.code(),
                     mapping.status().getReason(), refused.getMessage()));
         }
-        return new ProducerRecord<>(Topics.COMMAND_RESULTS, command.commandId(), write(result));
     }
 
     private CommandResult result(CommandEnvelope c, int status, String body, boolean replayed) {

@@ -2,6 +2,9 @@ package io.walletledger.command.intake;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code ledger.intake.*}: the Kafka command intake. */
 @ConfigurationProperties("ledger.intake")
 public class IntakeSettings {
@@ -10,6 +13,8 @@ public class IntakeSettings {
     private int maxPollRecords = 500;
     /** Fault injection for tests and campaigns: stop dead after handling the first batch, before committing. */
     private boolean crashBeforeFirstCommit;
+    /** Issuer name → the permissions (wire names) its commands may use; an issuer not listed is refused. */
+    private Map<String, List<String>> issuers = Map.of();
 
     public boolean isEnabled() {
         return enabled;
@@ -33,5 +38,13 @@ public class IntakeSettings {
 
     public void setCrashBeforeFirstCommit(boolean crashBeforeFirstCommit) {
         this.crashBeforeFirstCommit = crashBeforeFirstCommit;
+    }
+
+    public Map<String, List<String>> getIssuers() {
+        return issuers;
+    }
+
+    public void setIssuers(Map<String, List<String>> issuers) {
+        this.issuers = issuers == null ? Map.of() : issuers;
     }
 }

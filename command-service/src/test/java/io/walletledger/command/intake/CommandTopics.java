@@ -29,6 +29,11 @@ import static org.awaitility.Awaitility.await;
 final class CommandTopics implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The issuer of the commands sent here, unless another is named. */
+    static final String ISSUER = "test-upstream";
+    /** Every permission a command type needs. */
+    static final List<String> ALL_COMMANDS = java.util.Arrays.stream(CommandType.values())
+            .map(t -> t.permission().wireName()).distinct().toList();
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, byte[]> results;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -46,6 +51,11 @@ final class CommandTopics implements AutoCloseable {
 
     private final Map<String, String> commandIdByResource = new java.util.HashMap<>();
 
+    /** The service configuration that lets {@link #ISSUER} send every command type. */
+    static Map<String, Object> issuerAllowedEverything() {
+        return Map.of("ledger.intake.issuers." + ISSUER, ALL_COMMANDS);
+    }
+
     String send(String type, String key, String payload) throws Exception {
         String commandId = "cmd-" + UUID.randomUUID();
         sendAs(commandId, type, key, payload);
@@ -58,8 +68,12 @@ final class CommandTopics implements AutoCloseable {
     }
 
     void sendAs(String commandId, String type, String key, String payload) throws Exception {
+        sendFrom(ISSUER, commandId, type, key, payload);
+    }
+
+    void sendFrom(String issuer, String commandId, String type, String key, String payload) throws Exception {
         sendRaw(key, "{\"commandId\":\"" + commandId + "\",\"type\":\"" + type + "\",\"payload\":" + payload
-                + ",\"issuer\":\"test-upstream\",\"issuedAt\":\"" + Instant.now() + "\"}");
+                + ",\"issuer\":\"" + issuer + "\",\"issuedAt\":\"" + Instant.now() + "\"}");
     }
 
     void sendRaw(String key, String value) throws Exception {

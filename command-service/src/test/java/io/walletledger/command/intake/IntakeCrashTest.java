@@ -30,7 +30,7 @@ class IntakeCrashTest {
     @Test
     void I7_exactly_once_a_command_redelivered_after_a_crash_is_applied_once_and_its_result_published(
             KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
-        Map<String, Object> base = ServiceProperties.of(kafka, db);
+        Map<String, Object> base = ServiceProperties.of(kafka, db, CommandTopics.issuerAllowedEverything());
         Map<String, Object> crashing = new HashMap<>(base);
         crashing.put("ledger.intake.crash-before-first-commit", true);
 

@@ -16,7 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(RealServices.class)
 class KafkaIntakeTest {
 
+    private static final String DEPOSITS_ONLY = "deposits-only-upstream";
     private static EmbeddedServer server;
     private static CommandTopics topics;
     private static PostgresDatabase database;
@@ -32,7 +36,9 @@ class KafkaIntakeTest {
     @BeforeAll
     static void start(KafkaEndpoint kafka, PostgresDatabase db) {
         database = db;
-        server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db));
+        Map<String, Object> issuers = new HashMap<>(CommandTopics.issuerAllowedEverything());
+        issuers.put("ledger.intake.issuers." + DEPOSITS_ONLY, List.of("deposits:create"));
+        server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db, issuers));
         topics = new CommandTopics(kafka);
     }
 
@@ -140,6 +146,51 @@ class KafkaIntakeTest {
         assertThat(topics.deadLetterReason("poison-2")).contains("unknown command type 'account.explode'");
         assertThat(topics.deadLetterReason("poison-3")).contains("'commandId' is required");
         assertThat(open("CUSTOMER")).startsWith("acc_");
+    }
+
+    @Test
+    void commands_of_an_issuer_that_is_not_configured_are_refused_as_forbidden_change_nothing_and_consumption_continues()
+            throws Exception {
+        String alice = open("CUSTOMER");
+        String commandId = "cmd-" + UUID.randomUUID();
+        topics.sendFrom("stranger", commandId, "deposit", alice,
+                "{\"accountId\":\"" + alice + "\",\"amount\":700,\"currency\":\"EUR\",\"method\":\"CARD\"}");
+
+        JsonNode refused = topics.result(commandId);
+        assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.get("httpStatus").asInt()).isEqualTo(403);
+        assertThat(refused.get("issuer").asText()).isEqualTo("stranger");
+        assertThat(refused.at("/problem/code").asText()).isEqualTo("forbidden");
+        assertThat(refused.at("/problem/detail").asText()).contains("'stranger' is not configured");
+        assertThat(eventsOf(alice)).isEqualTo(1);
+
+        // nothing was recorded under the commandId: the same command from an allowed issuer runs
+        topics.sendAs(commandId, "deposit", alice,
+                "{\"accountId\":\"" + alice + "\",\"amount\":700,\"currency\":\"EUR\",\"method\":\"CARD\"}");
+        assertThat(topics.results(commandId, 2).get(1).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(eventsOf(alice)).isEqualTo(2);
+    }
+
+    @Test
+    void an_issuer_is_refused_the_command_types_it_is_not_granted_and_accepted_for_those_it_is() throws Exception {
+        String alice = open("CUSTOMER");
+        String withdrawal = "cmd-" + UUID.randomUUID();
+        topics.sendFrom(DEPOSITS_ONLY, withdrawal, "withdrawal", alice,
+                "{\"accountId\":\"" + alice + "\",\"amount\":1,\"currency\":\"EUR\",\"method\":\"CASH\"}");
+        JsonNode refused = topics.result(withdrawal);
+        assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.get("httpStatus").asInt()).isEqualTo(403);
+        assertThat(refused.at("/problem/code").asText()).isEqualTo("forbidden");
+        assertThat(refused.at("/problem/detail").asText()).contains("withdrawals:create");
+        assertThat(eventsOf(alice)).isEqualTo(1);
+
+        String deposit = "cmd-" + UUID.randomUUID();
+        topics.sendFrom(DEPOSITS_ONLY, deposit, "deposit", alice,
+                "{\"accountId\":\"" + alice + "\",\"amount\":300,\"currency\":\"EUR\",\"method\":\"CARD\"}");
+        JsonNode accepted = topics.result(deposit);
+        assertThat(accepted.get("status").asText()).as(accepted.toString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("issuer").asText()).isEqualTo(DEPOSITS_ONLY);
+        assertThat(eventsOf(alice)).isEqualTo(2);
     }
 
     private static boolean credited(String merchant) throws Exception {

@@ -32,7 +32,8 @@ class SlowPartitionTest {
 
     @Test
     void a_blocked_command_does_not_block_other_partitions(KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                ServiceProperties.of(kafka, db, CommandTopics.issuerAllowedEverything()));
              CommandTopics topics = new CommandTopics(kafka);
              Connection blocker = db.connect()) {
             int partitions = partitionsOfCommands(kafka);
