@@ -53,7 +53,11 @@ class ThinPathEndToEndIT {
     @BeforeAll
     static void startStack(KafkaEndpoint broker, PostgresDatabase database) throws Exception {
         kafka = broker;
-        commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", env(database.sibling("cmd")));
+        Map<String, String> commandEnv = new java.util.HashMap<>(env(database.sibling("cmd")));
+        // the upstream example's issuer may open accounts and deposit through ledger.commands.v1
+        commandEnv.put("MICRONAUT_APPLICATION_JSON",
+                "{\"ledger\":{\"intake\":{\"issuers\":{\"example-upstream\":[\"accounts:open\",\"deposits:create\"]}}}}");
+        commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", commandEnv);
         commands.awaitHealthy();
         projections = ServiceProcess.start("projection-service", "PROJECTION_SERVICE_PORT", env(database.sibling("proj")));
         Map<String, String> local = new java.util.HashMap<>(env(database.sibling("notif")));
