@@ -3,6 +3,7 @@ package io.walletledger.command.apikey;
 import io.micronaut.http.HttpStatus;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountType;
+import io.walletledger.command.config.FirstEvents;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.ApiKeyFormat;
@@ -10,10 +11,7 @@ import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Permission;
 import io.walletledger.servicekit.security.Role;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,12 +29,12 @@ class ApiKeyIssuer {
     }
 
     private final ApiKeyRegistry registry;
-    private final Provider<Configuration> axon;
+    private final FirstEvents firstEvents;
     private final Clock clock;
 
-    ApiKeyIssuer(ApiKeyRegistry registry, Provider<Configuration> axon, Clock clock) {
+    ApiKeyIssuer(ApiKeyRegistry registry, FirstEvents firstEvents, Clock clock) {
         this.registry = registry;
-        this.axon = axon;
+        this.firstEvents = firstEvents;
         this.clock = clock;
     }
 
@@ -109,8 +107,7 @@ class ApiKeyIssuer {
     }
 
     private boolean isMerchantAccount(String accountId) {
-        DomainEventStream stream = axon.get().eventStore().readEvents(accountId, 0);
-        return stream.hasNext() && stream.next().getPayload() instanceof AccountOpened opened
+        return firstEvents.of(accountId).orElse(null) instanceof AccountOpened opened
                 && opened.type() == AccountType.MERCHANT;
     }
 }

@@ -1,14 +1,12 @@
 package io.walletledger.command.http;
 
 import io.micronaut.http.HttpRequest;
+import io.walletledger.command.config.FirstEvents;
 import io.walletledger.payment.PaymentRequested;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.Caller;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 
 /**
  * What a MERCHANT key may act on: payments of its own merchant account. Checked before the
@@ -18,10 +16,10 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 @Singleton
 class Tenancy {
 
-    private final Provider<Configuration> axon;
+    private final FirstEvents firstEvents;
 
-    Tenancy(Provider<Configuration> axon) {
-        this.axon = axon;
+    Tenancy(FirstEvents firstEvents) {
+        this.firstEvents = firstEvents;
     }
 
     /** The authenticated caller; every command route is behind the authentication filter. */
@@ -50,10 +48,9 @@ class Tenancy {
         }
     }
 
-    /** The payment's merchant, from the first event of its stream (never a snapshot); null when there is none. */
+    /** The payment's merchant, from the first event of its stream; null when there is none. */
     private String merchantOf(String paymentId) {
-        DomainEventStream stream = axon.get().eventStore().readEvents(paymentId, 0);
-        return stream.hasNext() && stream.next().getPayload() instanceof PaymentRequested requested
+        return firstEvents.of(paymentId).orElse(null) instanceof PaymentRequested requested
                 ? requested.merchantAccountId().toString() : null;
     }
 }
