@@ -3,7 +3,6 @@ package io.walletledger.notification;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -203,18 +201,14 @@ class AuthorizationMatrixTest {
     }
 
     static String mint(Role role, String merchant, String... grants) {
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
-        registry.publish(ApiKeyRecord.of(minted, role, merchant, List.of(grants), "authorization matrix",
-                Instant.now(), null, null));
-        return minted.plaintext();
+        return registry.issue(role, merchant, List.of(grants), "authorization matrix", null, null).plaintext();
     }
 
     /** An ADMIN key, shown to work, then revoked: only the revocation can refuse it. */
     private static String revokedAdminKey() throws Exception {
         String key = mint(Role.ADMIN, null);
         assertThat(api.as(key).get(WEBHOOKS).status()).isEqualTo(200);
-        ApiKeyRecord record = registry.find(ApiKeyFormat.parse(key).orElseThrow().id()).orElseThrow();
-        registry.publish(record.revokedAt(Instant.now()));
+        registry.revoke(registry.find(ApiKeyFormat.parse(key).orElseThrow().id()).orElseThrow());
         return key;
     }
 }

@@ -3,8 +3,6 @@ package io.walletledger.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -155,9 +152,7 @@ class MerchantIsolationTest {
 
     /** The API as a merchant's own key sees it. */
     private static NotificationApi merchant(String merchantAccountId) {
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
-        registry.publish(ApiKeyRecord.of(minted, Role.MERCHANT, merchantAccountId, List.of(), "isolation test",
-                Instant.now(), null, null));
-        return admin.as(minted.plaintext());
+        return admin.as(registry.issue(Role.MERCHANT, merchantAccountId, List.of(), "isolation test", null, null)
+                .plaintext());
     }
 }

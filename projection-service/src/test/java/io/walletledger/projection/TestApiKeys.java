@@ -1,13 +1,11 @@
 package io.walletledger.projection;
 
 import io.micronaut.context.ApplicationContext;
-import io.walletledger.servicekit.security.ApiKeyFormat;
 import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Role;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -32,11 +30,8 @@ public record TestApiKeys(ApiKeyRegistry registry) {
     }
 
     public Key mint(Role role, String merchantAccountId, List<String> grants) {
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
-        ApiKeyRecord record = ApiKeyRecord.of(minted, role, merchantAccountId, grants, "test " + role,
-                Instant.now(), null, null);
-        registry.publish(record);
-        return new Key(minted.plaintext(), record);
+        ApiKeyRegistry.Issued issued = registry.issue(role, merchantAccountId, grants, "test " + role, null, null);
+        return new Key(issued.plaintext(), issued.record());
     }
 
     public Key merchant(String merchantAccountId) {
@@ -44,7 +39,7 @@ public record TestApiKeys(ApiKeyRegistry registry) {
     }
 
     public Key revoke(Key key) {
-        registry.publish(key.record().revokedAt(Instant.now()));
+        registry.revoke(key.record());
         return key;
     }
 }

@@ -98,7 +98,7 @@ class ApiKeyController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/revoke")
     ApiKeyView revoke(@PathVariable String id) {
-        return ApiKeyView.of(issuer.revoke(find(id)), null, registry);
+        return ApiKeyView.of(registry.revoke(find(id)), null, registry);
     }
 
     private ApiKeyRecord find(String id) {

@@ -6,19 +6,17 @@ import io.walletledger.account.AccountType;
 import io.walletledger.command.config.FirstEvents;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
-import io.walletledger.servicekit.security.ApiKeyFormat;
 import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Permission;
 import io.walletledger.servicekit.security.Role;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mints and revokes keys. A merchant key names an opened MERCHANT account; a SERVICE key lists the
+ * Mints keys. A merchant key names an opened MERCHANT account; a SERVICE key lists the
  * grantable permissions it has; ADMIN and AUDITOR keys have their role's fixed permissions. An
  * Idempotency-Key replays the creation (without the key, which is shown once) or conflicts (409).
  */
@@ -30,12 +28,10 @@ class ApiKeyIssuer {
 
     private final ApiKeyRegistry registry;
     private final FirstEvents firstEvents;
-    private final Clock clock;
 
-    ApiKeyIssuer(ApiKeyRegistry registry, FirstEvents firstEvents, Clock clock) {
+    ApiKeyIssuer(ApiKeyRegistry registry, FirstEvents firstEvents) {
         this.registry = registry;
         this.firstEvents = firstEvents;
-        this.clock = clock;
     }
 
     synchronized Issued issue(JsonRequest body, String idempotencyKey) {
@@ -58,20 +54,8 @@ class ApiKeyIssuer {
         List<String> grants = request.optionalTextList("grants", Permission.values().length, 64);
         String description = request.optionalText("description", 200);
         validate(role, merchant, grants);
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint(registry.mode());
-        ApiKeyRecord record = ApiKeyRecord.of(minted, role, merchant, grants, description, clock.instant(),
-                idempotencyKey, fingerprint);
-        registry.publish(record);
-        return new Issued(record, minted.plaintext(), false);
-    }
-
-    synchronized ApiKeyRecord revoke(ApiKeyRecord key) {
-        if (key.revoked()) {
-            return key;
-        }
-        ApiKeyRecord revoked = key.revokedAt(clock.instant());
-        registry.publish(revoked);
-        return revoked;
+        ApiKeyRegistry.Issued issued = registry.issue(role, merchant, grants, description, idempotencyKey, fingerprint);
+        return new Issued(issued.record(), issued.plaintext(), false);
     }
 
     private void validate(Role role, String merchant, List<String> grants) {

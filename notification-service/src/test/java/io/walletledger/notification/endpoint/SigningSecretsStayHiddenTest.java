@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.notification.NotificationApi;
-import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -154,9 +151,7 @@ class SigningSecretsStayHiddenTest {
     }
 
     private static String merchantKey(String merchant) {
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
-        server.getApplicationContext().getBean(ApiKeyRegistry.class).publish(ApiKeyRecord.of(minted, Role.MERCHANT,
-                merchant, List.of(), "secrets test", Instant.now(), null, null));
-        return minted.plaintext();
+        return server.getApplicationContext().getBean(ApiKeyRegistry.class)
+                .issue(Role.MERCHANT, merchant, List.of(), "secrets test", null, null).plaintext();
     }
 }

@@ -5,8 +5,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.notification.NotificationApi;
-import io.walletledger.servicekit.security.ApiKeyFormat;
-import io.walletledger.servicekit.security.ApiKeyRecord;
 import io.walletledger.servicekit.security.ApiKeyRegistry;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
@@ -29,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -187,18 +184,16 @@ class MerchantEventStreamTest {
         String merchant = api.newMerchant();
         api.createEndpoint(merchant, "https://203.0.113.10/hooks", List.of("payment.captured"));
         ApiKeyRegistry registry = server.getApplicationContext().getBean(ApiKeyRegistry.class);
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint("test");
-        ApiKeyRecord key = ApiKeyRecord.of(minted, Role.MERCHANT, merchant, List.of(), "stream", Instant.now(), null, null);
-        registry.publish(key);
+        ApiKeyRegistry.Issued key = registry.issue(Role.MERCHANT, merchant, List.of(), "stream", null, null);
         try (Subscription stream = new Subscription(server.getURL() + "/v1/merchants/" + merchant + "/events", null,
-                minted.plaintext())) {
+                key.plaintext())) {
             assertThat(stream.status).isEqualTo(200);
             String pay = payment();
             topic.publish(authorized(pay, merchant, 0));
             assertThat(stream.next(1)).extracting(Frame::event).containsExactly("payment.authorized");
             assertThat(stream.endsWithin(Duration.ofMillis(1500))).as("open while the key is valid").isFalse();
 
-            registry.publish(key.revokedAt(Instant.now()));
+            registry.revoke(key.record());
             assertThat(stream.endsWithin(Duration.ofSeconds(10))).as("ended after the revocation").isTrue();
         }
     }

@@ -119,6 +119,33 @@ public class ApiKeyRegistry {
         return grants;
     }
 
+    /** A newly issued key: its record, and the key itself, which exists nowhere else. */
+    public record Issued(ApiKeyRecord record, String plaintext) {
+    }
+
+    /**
+     * Mints a key of this deployment's mode and publishes its record; the key itself is only in the
+     * result. The idempotency key and request fingerprint (both nullable) let a repeated request replay.
+     */
+    public Issued issue(Role role, String merchantAccountId, List<String> grants, String description,
+                        String idempotencyKey, String fingerprint) {
+        ApiKeyFormat.Minted minted = ApiKeyFormat.mint(settings.getMode());
+        ApiKeyRecord record = ApiKeyRecord.of(minted, role, merchantAccountId, grants, description, clock.instant(),
+                idempotencyKey, fingerprint);
+        publish(record);
+        return new Issued(record, minted.plaintext());
+    }
+
+    /** Publishes the key's revocation, effective here at once; a revoked key stays revoked. */
+    public ApiKeyRecord revoke(ApiKeyRecord key) {
+        if (key.revoked()) {
+            return key;
+        }
+        ApiKeyRecord revoked = key.revokedAt(clock.instant());
+        publish(revoked);
+        return revoked;
+    }
+
     /** Writes a key's state to the topic (acknowledged by the broker) and applies it here at once. */
     public void publish(ApiKeyRecord record) {
         log.write(ApiKeyTopic.keyOf(record), ApiKeyTopic.encode(record));
