@@ -68,8 +68,7 @@ class ProjectionCrashIT {
             topic.publish(events.toArray(CloudEvent[]::new));
         }
         PostgresDatabase db = database.sibling("crash");
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "LEDGER_DB_URL", db.jdbcUrl(), "LEDGER_DB_USER", db.username(), "LEDGER_DB_PASSWORD", db.password());
+        Map<String, String> env = ServiceProcess.environment(kafka, db);
 
         Map<String, String> faulty = new HashMap<>(env);
         faulty.put("LEDGER_CONSUMERS_HALT_AFTER_EVENTS", "250");

@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ class SecurityEndToEndIT {
         commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", env(database.sibling("sec_cmd")));
         projections = ServiceProcess.start("projection-service", "PROJECTION_SERVICE_PORT",
                 env(database.sibling("sec_proj")));
-        Map<String, String> local = new HashMap<>(env(database.sibling("sec_notif")));
+        Map<String, String> local = env(database.sibling("sec_notif"));
         local.put("MICRONAUT_ENVIRONMENTS", "local"); // a webhook endpoint on loopback
         notifications = ServiceProcess.start("notification-service", "NOTIFICATION_SERVICE_PORT", local);
         commands.awaitHealthy();
@@ -74,20 +73,14 @@ class SecurityEndToEndIT {
     }
 
     private static Map<String, String> env(PostgresDatabase db) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "LEDGER_DB_URL", db.jdbcUrl(),
-                "LEDGER_DB_USER", db.username(),
-                "LEDGER_DB_PASSWORD", db.password(),
-                "LOGGER_LEVELS_IO_WALLETLEDGER", "DEBUG");
+        Map<String, String> env = ServiceProcess.environment(kafka, db);
+        env.put("LOGGER_LEVELS_IO_WALLETLEDGER", "DEBUG");
+        return env;
     }
 
     @AfterAll
     static void stopStack() throws Exception {
-        for (ServiceProcess process : new ServiceProcess[] {notifications, projections, commands}) {
-            if (process != null) {
-                process.close();
-            }
-        }
+        ServiceProcess.closeAll(notifications, projections, commands);
     }
 
     @Test

@@ -57,6 +57,22 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, builder.start(), port, log);
     }
 
+    /** Where a service finds the broker and its database (a mutable map: tests add their settings). */
+    static Map<String, String> environment(io.walletledger.testkit.KafkaEndpoint kafka,
+                                           io.walletledger.testkit.PostgresDatabase db) {
+        return new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "LEDGER_DB_URL", db.jdbcUrl(), "LEDGER_DB_USER", db.username(), "LEDGER_DB_PASSWORD", db.password()));
+    }
+
+    /** Stops the processes in the order given, skipping those never started. */
+    static void closeAll(ServiceProcess... processes) throws InterruptedException {
+        for (ServiceProcess process : processes) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
     void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {

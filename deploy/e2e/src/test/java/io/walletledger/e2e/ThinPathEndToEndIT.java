@@ -53,14 +53,14 @@ class ThinPathEndToEndIT {
     @BeforeAll
     static void startStack(KafkaEndpoint broker, PostgresDatabase database) throws Exception {
         kafka = broker;
-        Map<String, String> commandEnv = new java.util.HashMap<>(env(database.sibling("cmd")));
+        Map<String, String> commandEnv = env(database.sibling("cmd"));
         // the upstream example's issuer may open accounts and deposit through ledger.commands.v1
         commandEnv.put("MICRONAUT_APPLICATION_JSON",
                 "{\"ledger\":{\"intake\":{\"issuers\":{\"example-upstream\":[\"accounts:open\",\"deposits:create\"]}}}}");
         commands = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", commandEnv);
         commands.awaitHealthy();
         projections = ServiceProcess.start("projection-service", "PROJECTION_SERVICE_PORT", env(database.sibling("proj")));
-        Map<String, String> local = new java.util.HashMap<>(env(database.sibling("notif")));
+        Map<String, String> local = env(database.sibling("notif"));
         local.put("MICRONAUT_ENVIRONMENTS", "local"); // webhooks to the quickstart's receiver on loopback
         notifications = ServiceProcess.start("notification-service", "NOTIFICATION_SERVICE_PORT", local);
         projections.awaitHealthy();
@@ -68,19 +68,12 @@ class ThinPathEndToEndIT {
     }
 
     private static Map<String, String> env(PostgresDatabase db) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "LEDGER_DB_URL", db.jdbcUrl(),
-                "LEDGER_DB_USER", db.username(),
-                "LEDGER_DB_PASSWORD", db.password());
+        return ServiceProcess.environment(kafka, db);
     }
 
     @AfterAll
     static void stopStack() throws Exception {
-        for (ServiceProcess process : new ServiceProcess[] {notifications, projections, commands}) {
-            if (process != null) {
-                process.close();
-            }
-        }
+        ServiceProcess.closeAll(notifications, projections, commands);
     }
 
     @Test

@@ -57,9 +57,8 @@ class WebhookCrashIT {
         Instant t = Instant.parse("2026-11-26T08:00:00Z");
         String merchant = "acc_crash_" + UUID.randomUUID().toString().substring(0, 8);
         PostgresDatabase db = database.sibling("webhookcrash");
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "LEDGER_DB_URL", db.jdbcUrl(), "LEDGER_DB_USER", db.username(), "LEDGER_DB_PASSWORD", db.password(),
-                "MICRONAUT_ENVIRONMENTS", "local");
+        Map<String, String> env = ServiceProcess.environment(kafka, db);
+        env.put("MICRONAUT_ENVIRONMENTS", "local");
         try (EventTopic topic = new EventTopic(kafka); WebhookReceiver receiver = new WebhookReceiver()) {
             topic.publish(CloudEvent.of(UUID.randomUUID().toString(), 0, t, new AccountOpened(AccountId.of(merchant),
                     "owner", AccountType.MERCHANT, CurrencyCode.of("EUR"), 1, t)));
