@@ -11,11 +11,11 @@ import io.walletledger.envelope.Topics;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.Problem;
 import io.walletledger.servicekit.http.ProblemException;
+import io.walletledger.servicekit.kafka.DeadLetters;
 import io.walletledger.violation.LedgerViolation;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import java.time.Clock;
 class CommandHandler {
 
     static final String ANONYMOUS = "anonymous";
-    static final String DLQ_REASON = "ledger-dlq-reason";
+    static final String DLQ_REASON = DeadLetters.REASON;
 
     private final ObjectMapper json;
     private final AccountOperations accounts;
@@ -57,7 +57,7 @@ class CommandHandler {
         try {
             command = CommandEnvelope.parse(json, record.value());
         } catch (CommandEnvelope.Unreadable unreadable) {
-            return deadLetter(record, unreadable.getMessage());
+            return DeadLetters.of(record, unreadable.getMessage());
         }
         // a readable command its issuer may not send is answered, not dead-lettered, and records nothing
         CommandResult result = issuers.refusal(command).map(forbidden -> rejected(command, forbidden))
@@ -91,16 +91,6 @@ class CommandHandler {
     private CommandResult rejected(CommandEnvelope c, Problem problem) {
         return new CommandResult(c.commandId(), c.type().wireName(), c.issuer(), CommandResult.REJECTED,
                 problem.status(), null, new String(write(problem), StandardCharsets.UTF_8), false, clock.instant());
-    }
-
-    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(Topics.COMMANDS), record.key(),
-                record.value());
-        dead.headers().add(new RecordHeader(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8)));
-        dead.headers().add(new RecordHeader("ledger-dlq-source", (record.topic() + "-" + record.partition() + "@"
-                + record.offset()).getBytes(StandardCharsets.UTF_8)));
-        record.headers().forEach(h -> dead.headers().add(h));
-        return dead;
     }
 
     private byte[] write(Object value) {

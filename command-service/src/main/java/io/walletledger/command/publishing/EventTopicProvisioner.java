@@ -1,6 +1,7 @@
 package io.walletledger.command.publishing;
 
 import io.walletledger.envelope.Topics;
+import io.walletledger.servicekit.kafka.DeadLetters;
 import io.walletledger.servicekit.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
 import io.walletledger.servicekit.kafka.TopicProvisioner;
@@ -32,8 +33,7 @@ public class EventTopicProvisioner {
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
         ensure(new NewTopic(Topics.COMMANDS, Optional.of(partitions), Optional.empty()));
         ensure(new NewTopic(Topics.COMMAND_RESULTS, Optional.of(partitions), Optional.empty()));
-        ensure(new NewTopic(Topics.deadLetterOf(Topics.COMMANDS), Optional.of(1), Optional.empty())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        ensure(DeadLetters.topicFor(Topics.COMMANDS));
     }
 
     private void ensure(NewTopic topic) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reads what a service published on {@code ledger.events.v1}, as a consumer of its own would. */
+/** Reads what a service published on {@code ledger.events.v1} (or another topic), as a consumer of its own would. */
 public final class PublishedEvents {
 
     private PublishedEvents() {
@@ -24,12 +24,18 @@ public final class PublishedEvents {
 
     /** Waits (30 s at most) for at least {@code expected} records with this key and returns them in order. */
     public static List<ConsumerRecord<String, byte[]>> keyed(KafkaEndpoint kafka, String key, int expected) {
+        return keyed(kafka, Topics.EVENTS, key, expected);
+    }
+
+    /** The same, on another topic (a dead-letter topic, for example). */
+    public static List<ConsumerRecord<String, byte[]>> keyed(KafkaEndpoint kafka, String topic, String key,
+                                                             int expected) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "published-events-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.EVENTS));
+            consumer.subscribe(Set.of(topic));
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

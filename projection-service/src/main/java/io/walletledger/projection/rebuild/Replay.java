@@ -56,7 +56,7 @@ final class Replay implements AutoCloseable {
         consumer.seekToBeginning(partitions);
         EventApplier all = EventApplier.all(projectors.stream()
                 .map(p -> new VersionGuard(p.consumerGroup(), p)).toList());
-        this.writer = new BatchWriter("rebuild", all, () -> { }, () -> -1);
+        this.writer = new BatchWriter("rebuild", all, (record, reason) -> { }, () -> -1);
     }
 
     /** Records still to replay up to the topic's current end. */

@@ -15,6 +15,10 @@ import io.walletledger.account.PaymentMethod;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.money.CurrencyCode;
 import io.walletledger.money.Money;
+import io.walletledger.envelope.Topics;
+import io.walletledger.servicekit.kafka.DeadLetters;
+import io.walletledger.testkit.PublishedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.walletledger.testkit.EventTopic;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
@@ -34,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,12 +125,49 @@ class AccountViewProjectionTest {
     }
 
     @Test
-    void an_unreadable_record_is_skipped_and_consumption_continues() throws Exception {
+    void an_unreadable_record_is_dead_lettered_with_its_reason_and_consumption_continues() throws Exception {
         String id = "acc-poison-" + UUID.randomUUID();
         topic.publishRaw(id, "{not json".getBytes(StandardCharsets.UTF_8));
         topic.publish(opened(id, "EUR"), deposited(id, 1, 42, "EUR"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> balanceOf(id) == 42);
+        ConsumerRecord<String, byte[]> dead = deadLetters(id, AccountViewProjector.GROUP).get(0);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(dead, DeadLetters.REASON)).startsWith("unreadable");
+        assertThat(header(dead, DeadLetters.SOURCE)).startsWith(Topics.EVENTS + "-");
+    }
+
+    @Test
+    void an_event_failing_on_its_own_is_retried_then_dead_lettered_and_the_rest_of_its_batch_is_applied()
+            throws Exception {
+        String poisoned = "acc-toolong-" + UUID.randomUUID();
+        String healthy = "acc-healthy-" + UUID.randomUUID();
+        CloudEvent tooLong = CloudEvent.of(UUID.randomUUID().toString(), 0, T0, new AccountOpened(AccountId.of(poisoned),
+                "o".repeat(500), AccountType.CUSTOMER, CurrencyCode.of("EUR"), 1, T0)); // owner_id holds 128
+        topic.publish(opened(healthy, "EUR"), tooLong, deposited(healthy, 1, 77, "EUR"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> balanceOf(healthy) == 77);
+        ConsumerRecord<String, byte[]> dead = deadLetters(poisoned, AccountViewProjector.GROUP).get(0);
+        assertThat(header(dead, DeadLetters.REASON)).startsWith("failed 3 times on its own");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains(tooLong.id());
+        assertThat(account(poisoned)).isNull();
+    }
+
+    /** The dead letters of this key that the given consumer group wrote (each group dead-letters on its own). */
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key, String consumer) {
+        List<ConsumerRecord<String, byte[]>> mine = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            mine.clear();
+            PublishedEvents.keyed(kafka, Topics.deadLetterOf(Topics.EVENTS), key, 1).stream()
+                    .filter(r -> consumer.equals(header(r, DeadLetters.CONSUMER))).forEach(mine::add);
+            return !mine.isEmpty();
+        });
+        return mine;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -33,7 +33,8 @@ class KubernetesTopicsJobTest {
     void it_creates_every_topic_of_the_code_and_no_other() {
         Map<String, String> created = created();
         assertThat(created.keySet()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.COMMANDS, Topics.COMMAND_RESULTS,
-                Topics.deadLetterOf(Topics.COMMANDS), Topics.ACCOUNT_VIEWS, Topics.MERCHANT_SALES, Topics.API_KEYS);
+                Topics.deadLetterOf(Topics.COMMANDS), Topics.deadLetterOf(Topics.EVENTS), Topics.ACCOUNT_VIEWS,
+                Topics.MERCHANT_SALES, Topics.API_KEYS);
     }
 
     @Test
@@ -45,6 +46,7 @@ class KubernetesTopicsJobTest {
         assertThat(created.get(Topics.COMMANDS)).isEqualTo(partitions);
         assertThat(created.get(Topics.COMMAND_RESULTS)).isEqualTo(partitions);
         assertThat(created.get(Topics.deadLetterOf(Topics.COMMANDS))).startsWith("1 ").contains("retention.ms=-1");
+        assertThat(created.get(Topics.deadLetterOf(Topics.EVENTS))).startsWith("1 ").contains("retention.ms=-1");
         assertThat(created.get(Topics.ACCOUNT_VIEWS)).startsWith(partitions).contains("cleanup.policy=compact");
         assertThat(created.get(Topics.MERCHANT_SALES)).startsWith(partitions).contains("cleanup.policy=compact");
         assertThat(created.get(Topics.API_KEYS)).isEqualTo("1 --config cleanup.policy=compact");

@@ -15,12 +15,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * Decodes a poll's records and applies them inside a transaction the caller owns, returning the
  * next offset per partition for the caller to save in that same transaction. Unreadable records
- * are skipped and counted (the event topic is written only by our outbox relay).
+ * are handed to {@code onUnreadable} (the live consumers dead-letter them) and skipped.
  */
 public final class BatchWriter {
 
@@ -29,14 +30,15 @@ public final class BatchWriter {
     private final String name;
     private final EventApplier applier;
     private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
-    private final Runnable onUnreadable;
+    private final BiConsumer<ConsumerRecord<String, byte[]>, String> onUnreadable;
     private final LongSupplier haltCountdown;
 
     /**
      * @param haltCountdown called after each applied event; when it returns 0 the JVM halts there, before
      *                      the commit (fault injection for crash tests; return a negative number to never halt)
      */
-    public BatchWriter(String name, EventApplier applier, Runnable onUnreadable, LongSupplier haltCountdown) {
+    public BatchWriter(String name, EventApplier applier, BiConsumer<ConsumerRecord<String, byte[]>, String> onUnreadable,
+                       LongSupplier haltCountdown) {
         this.name = name;
         this.applier = applier;
         this.onUnreadable = onUnreadable;
@@ -62,9 +64,9 @@ public final class BatchWriter {
         try {
             event = codec.decode(record.value() == null ? new byte[0] : record.value());
         } catch (UnreadableEvent e) {
-            onUnreadable.run();
             LOG.warn("{}: skipping unreadable record {}-{}@{}: {}", name, record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+            onUnreadable.accept(record, "unreadable: " + e.getMessage());
             return;
         }
         applier.apply(tx, event, new ConsumedRecord(record.partition(), record.offset(),

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -34,12 +35,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * database transaction, so an effect happens exactly once across crashes and rebalances. Offsets are
  * also committed to Kafka afterwards, only so that lag is visible to the usual tools. Lag per
  * partition ({@code ledger.consumer.lag}) and applied events ({@code ledger.consumer.events}) are
- * metrics; {@link #status()} feeds the health check.
+ * metrics; {@link #status()} feeds the health check. A batch that fails while the database answers is
+ * applied again record by record: a record that keeps failing on its own, or cannot be read, goes to
+ * the dead-letter topic ({@link DeadLetters}) and consumption goes on; while the database does not
+ * answer, nothing is dead-lettered and the batch waits.
  */
 public final class TransactionalEventConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalEventConsumer.class);
     private static final AtomicLong HALT_COUNTDOWN = new AtomicLong(-1);
+    /** How often a record that fails on its own is tried before it is dead-lettered. */
+    private static final int POISON_ATTEMPTS = 3;
     /** Lag gauges outlive a consumer instance: a restarted consumer of the same name reuses them. */
     private static final Map<String, Map<Integer, AtomicLong>> LAGS = new ConcurrentHashMap<>();
 
@@ -55,6 +61,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final Set<Integer> gauged = new java.util.HashSet<>();
     private final Thread thread;
     private final Runnable afterCommit;
+    private final DeadLetters deadLetters;
+    private final Counter deadLettered;
     private volatile boolean running = true;
     private volatile Instant lastCommitAt;
     private volatile Instant failingSince;
@@ -82,11 +90,13 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.applied = Counter.builder("ledger.consumer.events").tag("consumer", name)
                 .description("events applied (rate() of it is events/s)").register(meters);
-        Counter unreadable = Counter.builder("ledger.consumer.unreadable").tag("consumer", name).register(meters);
+        this.deadLettered = Counter.builder("ledger.consumer.dead.letters").tag("consumer", name)
+                .description("records sent to the dead-letter topic (unreadable, or failing on their own)").register(meters);
         if (settings.getHaltAfterEvents() > 0) {
             HALT_COUNTDOWN.compareAndSet(-1, settings.getHaltAfterEvents());
         }
-        this.writer = new BatchWriter(name, applier, unreadable::increment,
+        this.deadLetters = new DeadLetters(bootstrapServers, topic, name);
+        this.writer = new BatchWriter(name, applier, this::deadLetter,
                 () -> HALT_COUNTDOWN.get() > 0 ? HALT_COUNTDOWN.decrementAndGet() : -1);
         this.thread = new Thread(this::run, name + "-consumer");
     }
@@ -126,6 +136,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             throw e;
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            deadLetters.close();
         }
     }
 
@@ -146,23 +157,120 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
     private void applyOrRewind(ConsumerRecords<String, byte[]> records) {
         try {
-            Map<TopicPartition, Long> next = applyInOneTransaction(records);
-            lastCommitAt = Instant.now();
-            failingSince = null;
-            Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-            next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
-            consumer.commitAsync(commit, null);
-            afterCommit.run();
+            commit(records);
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("{}: batch failed, it will be consumed again: {}", name, e.toString());
-            lastError = e.toString();
-            if (failingSince == null) {
-                failingSince = Instant.now();
+            failed(e);
+            if (records.count() == 1 || !databaseAnswers()) {
+                rewind(records.partitions(), records, Map.of());
+                pause(Duration.ofSeconds(1));
+            } else {
+                applyOneByOne(records);
             }
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    /**
+     * After a batch failed while the database answers: each record in its own transaction, so that one
+     * that fails on its own (a poison record) is found, retried, then dead-lettered, and the rest applied.
+     */
+    private void applyOneByOne(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!applyOrDeadLetter(partition, record)) {
+                    rewind(records.partitions(), records, done);
+                    pause(Duration.ofSeconds(1));
+                    return;
+                }
+                done.put(partition, record.offset() + 1);
             }
-            pause(Duration.ofSeconds(1));
+        }
+    }
+
+    /** False when the database stopped answering: the record stays where it is, to be tried again. */
+    private boolean applyOrDeadLetter(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        ConsumerRecords<String, byte[]> one = new ConsumerRecords<>(Map.of(partition, List.of(record)), Map.of());
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= POISON_ATTEMPTS; attempt++) {
+            try {
+                commit(one);
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                failed(e);
+                last = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                if (!databaseAnswers()) {
+                    return false;
+                }
+                pause(Duration.ofMillis(200L * attempt));
+            }
+        }
+        deadLetter(record, "failed " + POISON_ATTEMPTS + " times on its own: " + last);
+        try {
+            commitOffsets(Map.of(partition, record.offset() + 1));
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.error("{}: dead-lettering {}-{}@{}: {}", name, record.topic(), record.partition(), record.offset(), reason);
+        deadLetters.send(record, reason);
+        deadLettered.increment();
+    }
+
+    private void commit(ConsumerRecords<String, byte[]> records) throws SQLException {
+        Map<TopicPartition, Long> next = applyInOneTransaction(records);
+        committed(next);
+    }
+
+    private void commitOffsets(Map<TopicPartition, Long> next) throws SQLException {
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            try {
+                offsets.save(tx, next);
+                tx.commit();
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            } finally {
+                tx.setAutoCommit(true);
+            }
+        }
+        committed(next);
+    }
+
+    private void committed(Map<TopicPartition, Long> next) {
+        lastCommitAt = Instant.now();
+        failingSince = null;
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
+        consumer.commitAsync(commit, null);
+        afterCommit.run();
+    }
+
+    private void failed(Exception e) {
+        LOG.warn("{}: batch failed, it will be consumed again: {}", name, e.toString());
+        lastError = e.toString();
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+    }
+
+    /** Seeks each partition back to its first record not yet committed ({@code done}: the next offsets committed). */
+    private void rewind(Collection<TopicPartition> partitions, ConsumerRecords<String, byte[]> records,
+                        Map<TopicPartition, Long> done) {
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, done.getOrDefault(partition, records.records(partition).get(0).offset()));
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 
