@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One command record → one outgoing record: its result, or the record itself on the dead-letter topic
@@ -39,16 +41,18 @@ class CommandHandler {
     private final PaymentOperations payments;
     private final IdempotentExecutor executor;
     private final IntakeIssuers issuers;
+    private final IntakeSettings settings;
     private final Clock clock;
 
     CommandHandler(ObjectMapper json, AccountOperations accounts, MoneyOperations money, PaymentOperations payments,
-                   IdempotentExecutor executor, IntakeIssuers issuers, Clock clock) {
+                   IdempotentExecutor executor, IntakeIssuers issuers, IntakeSettings settings, Clock clock) {
         this.json = json;
         this.accounts = accounts;
         this.money = money;
         this.payments = payments;
         this.executor = executor;
         this.issuers = issuers;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -65,7 +69,29 @@ class CommandHandler {
         return new ProducerRecord<>(Topics.COMMAND_RESULTS, command.commandId(), write(result));
     }
 
+    /**
+     * A readable command that failed on its own again and again: its dead letter, and a result (status
+     * 500, {@code command_failed}) so that its issuer is not left waiting. Its transactions rolled back:
+     * it changed nothing.
+     */
+    List<ProducerRecord<String, byte[]>> giveUp(ConsumerRecord<String, byte[]> record, String reason) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(List.of(DeadLetters.of(record, reason)));
+        try {
+            CommandEnvelope command = CommandEnvelope.parse(json, record.value());
+            CommandResult failed = rejected(command, Problem.of(500, "command_failed", "Internal Server Error",
+                    "the command failed repeatedly and was dead-lettered; it changed nothing"));
+            out.add(new ProducerRecord<>(Topics.COMMAND_RESULTS, command.commandId(), write(failed)));
+        } catch (CommandEnvelope.Unreadable unreadable) {
+            // readable when it failed: cannot happen; the dead letter alone then
+        }
+        return out;
+    }
+
     private CommandResult execute(CommandEnvelope command) {
+        String poisoned = settings.getFailCommandsWithPrefix();
+        if (poisoned != null && command.commandId().startsWith(poisoned)) {
+            throw new IllegalStateException("fault injection: ledger.intake.fail-commands-with-prefix");
+        }
         try {
             CommandType.Routed routed = command.type().route(JsonRequest.of(command.payload()), accounts, money, payments);
             IdempotentExecutor.Result outcome = executor.execute(ANONYMOUS, command.commandId(), routed.fingerprint(),

@@ -40,7 +40,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Consumes {@code ledger.commands.v1} in batches. Each partition's records are handled in order by a
  * worker of their own while that partition is paused, so a slow or failing command holds up only its
- * partition; the others keep being polled. Results are published, then the offsets committed. A crash in between redelivers the commands: their commandIds are known,
+ * partition; the others keep being polled (a command failing on its own again and again is given up
+ * on: {@link PoisonCommands}). Results are published, then the offsets committed. A crash in between redelivers the commands: their commandIds are known,
  * so the first outcome is published again and nothing changes twice.
  */
 @Context
@@ -51,6 +52,7 @@ class CommandIntake {
     static final String CONSUMER_GROUP = "command-service.intake";
 
     private final CommandHandler handler;
+    private final PoisonCommands poison;
     private final IntakeSettings settings;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
@@ -60,8 +62,10 @@ class CommandIntake {
     private volatile String lastError;
 
     /** Axon's configuration is a parameter so that the intake starts only once the ledger has. */
-    CommandIntake(CommandHandler handler, IntakeSettings settings, KafkaSettings kafka, Configuration ledgerStarted) {
+    CommandIntake(CommandHandler handler, PoisonCommands poison, IntakeSettings settings, KafkaSettings kafka,
+                  Configuration ledgerStarted) {
         this.handler = handler;
+        this.poison = poison;
         this.settings = settings;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
@@ -175,12 +179,19 @@ class CommandIntake {
      * producer gave up on is produced again from the recorded outcome when the command is consumed again.
      */
     private Done handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> batch) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        List<List<Future<RecordMetadata>>> sent = new ArrayList<>();
         boolean failed = false;
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                sent.add(producer.send(handler.handle(record)));
+                sent.add(List.of(producer.send(handler.handle(record))));
             } catch (RuntimeException e) {
+                if (poison.giveUp(record)) {
+                    LOG.error("command at {}-{}@{} failed {} times on its own: dead-lettered and answered: {}",
+                            record.topic(), record.partition(), record.offset(), PoisonCommands.ATTEMPTS, e.toString());
+                    sent.add(handler.giveUp(record, "failed " + PoisonCommands.ATTEMPTS + " times on its own: " + e)
+                            .stream().map(producer::send).toList());
+                    continue;
+                }
                 LOG.warn("command at {}-{}@{} failed and will be consumed again: {}", record.topic(),
                         record.partition(), record.offset(), e.toString());
                 failed = true;
@@ -190,7 +201,9 @@ class CommandIntake {
         long next = batch.get(0).offset();
         for (int i = 0; i < sent.size() && !failed; i++) {
             try {
-                sent.get(i).get();
+                for (Future<RecordMetadata> acknowledged : sent.get(i)) {
+                    acknowledged.get();
+                }
                 next = batch.get(i).offset() + 1;
             } catch (ExecutionException e) {
                 LOG.warn("the result of the command at {}-{}@{} was not acknowledged and the command will be "

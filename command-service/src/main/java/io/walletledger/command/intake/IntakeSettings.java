@@ -13,6 +13,8 @@ public class IntakeSettings {
     private int maxPollRecords = 500;
     /** Fault injection for tests and campaigns: stop dead after handling the first batch, before committing. */
     private boolean crashBeforeFirstCommit;
+    /** Fault injection for tests and campaigns: commands whose id starts with it throw when handled (poison). */
+    private String failCommandsWithPrefix;
     /** Issuer name → the permissions (wire names) its commands may use; an issuer not listed is refused. */
     private Map<String, List<String>> issuers = Map.of();
 
@@ -38,6 +40,14 @@ public class IntakeSettings {
 
     public void setCrashBeforeFirstCommit(boolean crashBeforeFirstCommit) {
         this.crashBeforeFirstCommit = crashBeforeFirstCommit;
+    }
+
+    public String getFailCommandsWithPrefix() {
+        return failCommandsWithPrefix;
+    }
+
+    public void setFailCommandsWithPrefix(String failCommandsWithPrefix) {
+        this.failCommandsWithPrefix = failCommandsWithPrefix;
     }
 
     public Map<String, List<String>> getIssuers() {

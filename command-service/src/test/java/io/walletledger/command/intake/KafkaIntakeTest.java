@@ -38,6 +38,7 @@ class KafkaIntakeTest {
         database = db;
         Map<String, Object> issuers = new HashMap<>(CommandTopics.issuerAllowedEverything());
         issuers.put("ledger.intake.issuers." + DEPOSITS_ONLY, List.of("deposits:create"));
+        issuers.put("ledger.intake.fail-commands-with-prefix", POISONED);
         server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db, issuers));
         topics = new CommandTopics(kafka);
     }
@@ -47,6 +48,8 @@ class KafkaIntakeTest {
         topics.close();
         server.getApplicationContext().close();
     }
+
+    private static final String POISONED = "poisoned-";
 
     private static JsonNode accepted(String commandId) {
         JsonNode result = topics.result(commandId);
@@ -146,6 +149,24 @@ class KafkaIntakeTest {
         assertThat(topics.deadLetterReason("poison-2")).contains("unknown command type 'account.explode'");
         assertThat(topics.deadLetterReason("poison-3")).contains("'commandId' is required");
         assertThat(open("CUSTOMER")).startsWith("acc_");
+    }
+
+    @Test
+    void a_command_failing_on_its_own_is_retried_then_dead_lettered_and_answered_and_its_partition_goes_on()
+            throws Exception {
+        String key = "acc-poison-key";
+        String poisoned = POISONED + UUID.randomUUID();
+        topics.sendAs(poisoned, "account.open", key, "{\"ownerId\":\"poisoned\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
+        String after = "cmd-" + UUID.randomUUID();
+        topics.sendAs(after, "account.open", key, "{\"ownerId\":\"after\",\"type\":\"CUSTOMER\",\"currency\":\"EUR\"}");
+
+        assertThat(topics.deadLetterReason(poisoned)).startsWith("failed 3 times on its own")
+                .contains("fault injection");
+        JsonNode answer = topics.result(poisoned);
+        assertThat(answer.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(answer.get("httpStatus").asInt()).isEqualTo(500);
+        assertThat(answer.at("/problem").toString()).contains("command_failed");
+        assertThat(accepted(after).get("id").asText()).as("the same partition went on").startsWith("acc_");
     }
 
     @Test
