@@ -1,0 +1,41 @@
+package io.walletledger.servicekit.overload;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code ledger.overload.*}: how many API requests an instance works on at once, and how long one more
+ * may wait for a slot before it is shed with 503. 0 turns the limit off.
+ */
+@ConfigurationProperties("ledger.overload")
+public class OverloadSettings {
+
+    private int maxInFlight = 0;
+    private Duration maxWait = Duration.ofMillis(100);
+    private int retryAfterSeconds = 1;
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public Duration getMaxWait() {
+        return maxWait;
+    }
+
+    public void setMaxWait(Duration maxWait) {
+        this.maxWait = maxWait;
+    }
+
+    public int getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public void setRetryAfterSeconds(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
