@@ -4,6 +4,7 @@ import io.walletledger.envelope.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -25,6 +26,25 @@ public final class PublishedEvents {
     /** Waits (30 s at most) for at least {@code expected} records with this key and returns them in order. */
     public static List<ConsumerRecord<String, byte[]>> keyed(KafkaEndpoint kafka, String key, int expected) {
         return keyed(kafka, Topics.EVENTS, key, expected);
+    }
+
+    /** Every record of a topic, from its beginning up to its end at the time of the call, in partition order. */
+    public static List<ConsumerRecord<String, byte[]>> all(KafkaEndpoint kafka, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return found;
+        }
     }
 
     /** The same, on another topic (a dead-letter topic, for example). */

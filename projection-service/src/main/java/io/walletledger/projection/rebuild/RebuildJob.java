@@ -81,7 +81,8 @@ public class RebuildJob {
                 long events = replay.applied();
                 progress.set(new RebuildProgress(RebuildProgress.State.DONE, events, events, rate(events, startedAt), 0,
                         startedAt, Instant.now(), null));
-                LOG.info("rebuild: {} events replayed at {} events/s and switched over", events, rate(events, startedAt));
+                LOG.info("rebuild: {} events replayed at {} events/s and switched over; {} skipped by a read model that "
+                        + "could not apply them (as live, see the ERROR lines)", events, rate(events, startedAt), replay.skipped());
             }
         } catch (Exception e) {
             LOG.error("rebuild failed; the live read models are unchanged", e);

@@ -7,6 +7,7 @@ import io.walletledger.servicekit.kafka.EventApplier;
 import io.walletledger.servicekit.kafka.OffsetStore;
 import io.walletledger.servicekit.kafka.VersionGuard;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Replay implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Replay.class);
+
     private final DataSource dataSource;
     private final String schema;
     private final List<Projector> projectors;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
     private final BatchWriter writer;
+    /** One writer per read model, for a batch that fails as a whole: see {@link #writeEachAlone}. */
+    private final Map<String, BatchWriter> writerOf = new java.util.LinkedHashMap<>();
+    private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
 
     Replay(DataSource dataSource, String schema, List<Projector> projectors, String bootstrapServers, int maxPollRecords) {
@@ -57,6 +64,13 @@ final class Replay implements AutoCloseable {
         EventApplier all = EventApplier.all(projectors.stream()
                 .map(p -> new VersionGuard(p.consumerGroup(), p)).toList());
         this.writer = new BatchWriter("rebuild", all, (record, reason) -> { }, () -> -1);
+        projectors.forEach(p -> writerOf.put(p.consumerGroup(), new BatchWriter("rebuild " + p.consumerGroup(),
+                new VersionGuard(p.consumerGroup(), p), (record, reason) -> { }, () -> -1)));
+    }
+
+    /** Events a read model could not apply (as its live consumer could not: it dead-lettered them). */
+    long skipped() {
+        return skipped.get();
     }
 
     /** Records still to replay up to the topic's current end. */
@@ -87,12 +101,53 @@ final class Replay implements AutoCloseable {
     }
 
     private void write(ConsumerRecords<String, byte[]> records) throws SQLException {
+        try {
+            inTransaction(tx -> writer.write(tx, records));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("rebuild: a batch failed ({}); applying it event by event and read model by read model", e.toString());
+            inTransaction(tx -> writeEachAlone(tx, records));
+        }
+    }
+
+    /**
+     * Each event into each read model under a savepoint of its own: one a read model cannot apply is
+     * skipped for that read model only, as its live consumer dead-lettered it, and the others get it.
+     */
+    private Map<TopicPartition, Long> writeEachAlone(Connection tx, ConsumerRecords<String, byte[]> records)
+            throws SQLException {
+        Map<TopicPartition, Long> next = new java.util.HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                ConsumerRecords<String, byte[]> one = new ConsumerRecords<>(Map.of(partition, List.of(record)), Map.of());
+                for (Map.Entry<String, BatchWriter> model : writerOf.entrySet()) {
+                    Savepoint before = tx.setSavepoint();
+                    try {
+                        model.getValue().write(tx, one);
+                        tx.releaseSavepoint(before);
+                    } catch (SQLException | RuntimeException e) {
+                        tx.rollback(before);
+                        skipped.incrementAndGet();
+                        LOG.error("rebuild: {} skips {}-{}@{}: {}", model.getKey(), record.topic(), record.partition(),
+                                record.offset(), e.toString());
+                    }
+                }
+                next.put(partition, record.offset() + 1);
+            }
+        }
+        return next;
+    }
+
+    private interface Work {
+        Map<TopicPartition, Long> run(Connection tx) throws SQLException;
+    }
+
+    private void inTransaction(Work work) throws SQLException {
         try (Connection tx = dataSource.getConnection()) {
             String liveSchema = tx.getSchema();
             tx.setSchema(schema);
             tx.setAutoCommit(false);
             try {
-                Map<TopicPartition, Long> next = writer.write(tx, records);
+                Map<TopicPartition, Long> next = work.run(tx);
                 for (Projector projector : projectors) {
                     new OffsetStore(projector.consumerGroup()).save(tx, next);
                 }

@@ -158,8 +158,9 @@ class AccountViewProjectionTest {
         List<ConsumerRecord<String, byte[]>> mine = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             mine.clear();
-            PublishedEvents.keyed(kafka, Topics.deadLetterOf(Topics.EVENTS), key, 1).stream()
-                    .filter(r -> consumer.equals(header(r, DeadLetters.CONSUMER))).forEach(mine::add);
+            PublishedEvents.all(kafka, Topics.deadLetterOf(Topics.EVENTS)).stream()
+                    .filter(r -> key.equals(r.key()) && consumer.equals(header(r, DeadLetters.CONSUMER)))
+                    .forEach(mine::add);
             return !mine.isEmpty();
         });
         return mine;

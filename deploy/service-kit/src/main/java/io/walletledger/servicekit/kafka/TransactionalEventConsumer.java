@@ -160,7 +160,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             commit(records);
         } catch (SQLException | RuntimeException e) {
             failed(e);
-            if (records.count() == 1 || !databaseAnswers()) {
+            if (!databaseAnswers()) {
                 rewind(records.partitions(), records, Map.of());
                 pause(Duration.ofSeconds(1));
             } else {
