@@ -16,7 +16,8 @@ public record Options(
         int customers, int merchants, List<RunSpec> runs, Duration duration, Duration warmup, int concurrency,
         int[] mix, boolean manualCapture, int serviceKeys, double lagSample, int maxInFlight, String issuer,
         Set<String> baselines, int kafkaPerfRecords, int kafkaPerfRecordSize, int pgbenchSeconds, int[] pgbenchClients,
-        String pgHost, int pgPort, String pgUser, String pgPassword, Path out, Path chart, Path jfrDirectory) {
+        String pgHost, int pgPort, String pgUser, String pgPassword, Path out, Path chart, Path jfrDirectory,
+        String jfrRun) {
 
     public static final String LOCAL_ADMIN_KEY = "wl_test_local_admin_key_not_for_production_use";
 
@@ -56,6 +57,7 @@ public record Options(
                 --out FILE                 results JSON (loadgen-results.json)
                 --chart FILE               also write an SVG chart of the runs
                 --jfr DIR                  record command-service with JFR during each measured run (needs jcmd)
+                --jfr-run LABEL            only during this run, e.g. uniform@closed-64
             """;
 
     public static Options parse(String... args) {
@@ -91,7 +93,7 @@ public record Options(
                 a.integer("--pgbench-seconds", 10), ints(a.text("--pgbench-clients", "1,16"), ","),
                 a.text("--pg-host", "127.0.0.1"), a.integer("--pg-port", 5432), a.text("--pg-user", "ledger"),
                 a.text("--pg-password", "ledger"), Path.of(a.text("--out", "loadgen-results.json")),
-                a.path("--chart"), a.path("--jfr"));
+                a.path("--chart"), a.path("--jfr"), a.text("--jfr-run", null));
         a.rejectUnknown();
         if (options.mix.length != 3 || options.mix[0] <= 0) {
             throw new IllegalArgumentException("--mix needs three shares with payments first, e.g. 80/15/5");

@@ -31,6 +31,9 @@ final class RunExecutor {
 
     /** Time for the probes and webhooks of the last operations to come in after the load stops. */
     private static final Duration DRAIN = Duration.ofSeconds(15);
+    /** Before each run, the stack may use this much CPU at most to count as idle; how long to wait for it. */
+    private static final double QUIET_CORES = 0.3;
+    private static final Duration SETTLE = Duration.ofSeconds(180);
 
     private final Options options;
     private final PrintStream out;
@@ -63,6 +66,7 @@ final class RunExecutor {
     }
 
     RunResult run(RunSpec spec) throws Exception {
+        settle("before " + spec.label());
         out.printf("run %s: %.1f s warm-up, %.1f s measured ...%n", spec.label(), options.warmup().toMillis() / 1e3,
                 options.duration().toMillis() / 1e3);
         RunStats stats = new RunStats();
@@ -129,6 +133,21 @@ final class RunExecutor {
                 webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, recording);
     }
 
+    /** Lets the backlog of the set-up or of the last run drain, so that it is not measured as this run's. */
+    private void settle(String when) throws InterruptedException {
+        if (processes.members().size() <= 1) {
+            return;
+        }
+        double waited = processes.awaitQuiet(QUIET_CORES, SETTLE);
+        String note = waited < 0 ? when + ": the stack was still busy (over " + QUIET_CORES + " cores) after "
+                + SETTLE.toSeconds() + " s of waiting; this run starts on a backlog"
+                : String.format(java.util.Locale.ROOT, "%s: the stack settled in %.0f s", when, waited);
+        out.println("settle: " + note);
+        if (waited < 0) {
+            notes.add(note);
+        }
+    }
+
     /** A service that is down after a run makes the later runs meaningless: say so where the figures are. */
     private void checkHealth(RunSpec spec) {
         for (String url : List.of(options.commandUrl(), options.projectionUrl(), options.notificationUrl())) {
@@ -147,7 +166,7 @@ final class RunExecutor {
     }
 
     private Path recordingFile(RunSpec spec) throws java.io.IOException {
-        if (options.jfrDirectory() == null) {
+        if (options.jfrDirectory() == null || (options.jfrRun() != null && !options.jfrRun().equals(spec.label()))) {
             return null;
         }
         Files.createDirectories(options.jfrDirectory());

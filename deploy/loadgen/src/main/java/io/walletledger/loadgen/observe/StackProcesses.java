@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,29 @@ public final class StackProcesses {
             }
         }
         return new Sample(ticks, peak);
+    }
+
+    /**
+     * Waits until the stack's processes (not the generator) together use less than {@code cores} over two
+     * seconds: the backlog of the last run (publishing, projections, webhooks) has drained. Returns the seconds
+     * waited, or -1 if still busy at the timeout.
+     */
+    public double awaitQuiet(double cores, Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long before = stackTicks();
+            Thread.sleep(2_000);
+            if ((stackTicks() - before) / (double) ticksPerSecond / 2.0 < cores) {
+                return (System.nanoTime() - started) / 1e9;
+            }
+        }
+        return -1;
+    }
+
+    private long stackTicks() {
+        return sample().cpuTicks().entrySet().stream().filter(e -> !e.getKey().equals("loadgen"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static List<Long> processesNamed(String name) {
