@@ -4,7 +4,8 @@
 # SUMMARY line; writes the JSON results (--out). Options: --help, or docs/performance.md.
 #   deploy/local/benchmark.sh --scenario uniform --rate 200 --duration 30s
 #   deploy/local/benchmark.sh --plan uniform:100,uniform:closed,hot-payer:closed --out results.json --chart chart.svg
-#   deploy/local/benchmark.sh chart results.json docs/performance-benchmark.svg
+#   deploy/local/benchmark.sh chart results.json chart.svg     (the chart of earlier results)
+#   deploy/local/benchmark.sh markdown results.json            (their table, as in docs/performance.md)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

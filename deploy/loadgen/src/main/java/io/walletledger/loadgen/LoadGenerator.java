@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * The benchmark's command line (deploy/local/benchmark.sh): runs the load against an already started stack and
  * the machine-limit baselines, prints tables and a final {@code SUMMARY} line, writes the JSON results.
- * {@code chart <results.json> <chart.svg>} draws the chart of earlier results.
+ * {@code chart <results.json> <chart.svg>} draws the chart of earlier results; {@code markdown <results.json>}
+ * prints their table for docs/performance.md.
  */
 public final class LoadGenerator {
 
@@ -26,6 +27,10 @@ public final class LoadGenerator {
             }
             Chart.write(Report.readJson(Path.of(args[1])), Path.of(args[2]));
             System.out.println("chart written to " + args[2]);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("markdown")) {
+            System.out.print(Report.readJson(Path.of(args[1])).markdownTable());
             return;
         }
         Options options;

@@ -130,7 +130,7 @@ final class RunExecutor {
                 stats.transfers(), stats.refunds(), stats.rejectedByCode(), stats.sendsDelayed(),
                 Latency.of(stats.commandLatency()), byCommand, Latency.of(stats.paymentLatency()),
                 Latency.of(stats.projectionLag()), stats.lagNotApplied(), Latency.of(webhooks.latencies(webhookPayments)),
-                webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, recording);
+                webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, loadAverage(), recording);
     }
 
     /** Lets the backlog of the set-up or of the last run drain, so that it is not measured as this run's. */
@@ -162,6 +162,14 @@ final class RunExecutor {
                 out.println("note: " + note);
                 notes.add(note);
             }
+        }
+    }
+
+    private static Double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException noProc) {
+            return null;
         }
     }
 
