@@ -62,7 +62,30 @@ final class RunExecutor {
     }
 
     /** What was sampled when the measured period began. */
-    private record Start(StackProcesses.Sample sample, long events) {
+    private record Start(StackProcesses.Sample sample, long events, Double retries) {
+    }
+
+    private static final java.util.regex.Pattern RETRIES = java.util.regex.Pattern.compile(
+            "(?m)^ledger_commands_concurrency_retries_total(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+
+    /** command-service's count of lost optimistic races (operations.md, Metrics), or null if unreadable. */
+    private Double concurrencyRetries() {
+        try {
+            String scrape = http.getText(options.commandUrl() + "/prometheus", "Bearer " + options.adminKey());
+            if (scrape == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = RETRIES.matcher(scrape);
+            double sum = 0;
+            boolean found = false;
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+                found = true;
+            }
+            return found ? sum : 0.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     RunResult run(RunSpec spec) throws Exception {
@@ -77,17 +100,20 @@ final class RunExecutor {
                 ? new KafkaTransport(options.bootstrapServers(), options.issuer())
                 : new HttpTransport(http, options.commandUrl(), keys)) {
             LoadDriver.Window window = driver.run(spec, transport, stats, options.warmup(), options.duration(), () -> {
+                long eventsAtStart;
                 try {
-                    start.set(new Start(processes.sample(), events.total()));
+                    eventsAtStart = events.total();
                 } catch (Exception e) {
-                    start.set(new Start(processes.sample(), -1));
+                    eventsAtStart = -1;
                 }
+                start.set(new Start(processes.sample(), eventsAtStart, concurrencyRetries()));
                 if (recording != null && commandPid != null) {
                     out.println("jfr: " + FlightRecorder.start(commandPid, recording).lines().findFirst().orElse(""));
                 }
             });
             StackProcesses.Sample end = processes.sample();
             long eventsAtEnd = events.total();
+            Double retriesAtEnd = concurrencyRetries();
             if (recording != null && commandPid != null) {
                 FlightRecorder.stop(commandPid);
             }
@@ -95,18 +121,21 @@ final class RunExecutor {
             List<String> webhookPayments = List.copyOf(stats.webhookPayments());
             webhooks.awaitDeliveries(webhookPayments, DRAIN);
             double elapsed = Math.max(window.endNanos(), stats.lastCompletionNanos()) - window.startNanos();
+            Double retries = retriesAtEnd == null || start.get().retries() == null ? null
+                    : retriesAtEnd - start.get().retries();
             RunResult result = result(spec, stats, elapsed / 1e9, start.get(), end, eventsAtEnd, webhookPayments,
-                    recording != null && commandPid != null ? recording.toString() : null);
-            out.printf("run %s: %.1f payments/s, %.1f commands/s accepted, %d rejected, p99 %s ms%n", spec.label(),
-                    result.paymentsPerSecond(), result.acceptedCommandsPerSecond(), result.rejectedTotal(),
-                    result.commandLatency().p99Ms());
+                    recording != null && commandPid != null ? recording.toString() : null, retries);
+            out.printf("run %s: %.1f payments/s, %.1f commands/s accepted, %d rejected, p99 %s ms, %s lost races, "
+                            + "load average %s%n", spec.label(), result.paymentsPerSecond(),
+                    result.acceptedCommandsPerSecond(), result.rejectedTotal(), result.commandLatency().p99Ms(),
+                    result.concurrencyRetries(), result.loadAverage1m());
             checkHealth(spec);
             return result;
         }
     }
 
     private RunResult result(RunSpec spec, RunStats stats, double seconds, Start start, StackProcesses.Sample end,
-                             long eventsAtEnd, List<String> webhookPayments, String recording) {
+                             long eventsAtEnd, List<String> webhookPayments, String recording, Double retries) {
         Map<String, Latency> byCommand = new LinkedHashMap<>();
         stats.latencyByCommand().forEach((type, h) -> byCommand.put(type, Latency.of(h)));
         Map<String, Double> cpu = new LinkedHashMap<>();
@@ -130,7 +159,8 @@ final class RunExecutor {
                 stats.transfers(), stats.refunds(), stats.rejectedByCode(), stats.sendsDelayed(),
                 Latency.of(stats.commandLatency()), byCommand, Latency.of(stats.paymentLatency()),
                 Latency.of(stats.projectionLag()), stats.lagNotApplied(), Latency.of(webhooks.latencies(webhookPayments)),
-                webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, loadAverage(), recording);
+                webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, retries == null ? null : retries.longValue(), loadAverage(),
+                recording);
     }
 
     /** Lets the backlog of the set-up or of the last run drain, so that it is not measured as this run's. */

@@ -44,6 +44,18 @@ public final class LedgerHttp implements AutoCloseable {
         return send(request.build());
     }
 
+    /** A text body (the Prometheus scrape), or null unless the answer is 200. */
+    public String getText(String url, String bearer) throws IOException {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                    .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     public Reply delete(String url, String bearer) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", bearer)
                 .DELETE().build());

@@ -123,16 +123,17 @@ public record Report(Instant date, Machine machine, Map<String, String> stack, M
         StringBuilder s = new StringBuilder("| run | payments/s | commands/s | rejected | p50 ms | p99 ms | p99.9 ms "
                 + "| max ms | lag p50 ms | lag p99 ms | lag probes stale | webhook p50 ms | webhook p99 ms | webhooks "
                 + "| events/s | CPU s / 1,000 payments (cmd, proj, notif, kafka) | peak RSS MiB (cmd, proj, notif, kafka) "
-                + "| load avg |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
+                + "| lost races | load avg |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
         for (RunResult r : runs) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %d of %d "
-                            + "| %.0f | %s | %s | %s |%n", r.label(), r.paymentsPerSecond(), r.acceptedCommandsPerSecond(),
+                            + "| %.0f | %s | %s | %s | %s |%n", r.label(), r.paymentsPerSecond(), r.acceptedCommandsPerSecond(),
                     r.rejectedByCode().isEmpty() ? "0" : r.rejectedByCode().toString(), ms(r.commandLatency().p50Ms()),
                     ms(r.commandLatency().p99Ms()), ms(r.commandLatency().p999Ms()), ms(r.commandLatency().maxMs()),
                     ms(r.projectionLag().p50Ms()), ms(r.projectionLag().p99Ms()), r.projectionLagNotApplied(),
                     ms(r.webhookLatency().p50Ms()), ms(r.webhookLatency().p99Ms()), r.webhookLatency().count(),
                     r.webhooksExpected(), r.eventsPerSecond(), perService(r.cpuSecondsPer1000Payments(), "%.2f"),
                     perService(r.peakResidentMiB(), "%.0f"),
+                    r.concurrencyRetries() == null ? "-" : r.concurrencyRetries().toString(),
                     r.loadAverage1m() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.loadAverage1m())));
         }
         return s.toString();

@@ -5,6 +5,7 @@ import java.util.Map;
 /**
  * The figures of one run. Rates are per second of the measured period (from its start to the last response of
  * an operation started in it); CPU is per process over the same period; peak memory is each process's VmHWM;
+ * concurrencyRetries is command-service's count of lost optimistic races over the period (null if unreadable);
  * the machine's 1-minute load average at the end of the run tells how much else ran on it (other tenants).
  */
 public record RunResult(
@@ -14,7 +15,7 @@ public record RunResult(
         Latency commandLatency, Map<String, Latency> latencyByCommand, Latency paymentLatency,
         Latency projectionLag, long projectionLagNotApplied, Latency webhookLatency, long webhooksExpected,
         long events, double eventsPerSecond, Map<String, Double> cpuSeconds, Map<String, Double> cpuSecondsPer1000Payments,
-        Map<String, Double> peakResidentMiB, Double loadAverage1m, String flightRecording) {
+        Map<String, Double> peakResidentMiB, Long concurrencyRetries, Double loadAverage1m, String flightRecording) {
 
     public long rejectedTotal() {
         return rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
