@@ -33,6 +33,10 @@ public final class LoadGenerator {
             System.out.print(Report.readJson(Path.of(args[1])).markdownTable());
             return;
         }
+        if (java.util.List.of(args).contains("--help")) {
+            System.out.print(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

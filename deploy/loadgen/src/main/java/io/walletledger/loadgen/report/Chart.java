@@ -41,7 +41,7 @@ public final class Chart {
                 + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height));
         s.append(String.format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
         s.append(text(20, 28, "Wallet Ledger benchmark, " + report.date().atOffset(ZoneOffset.UTC).toLocalDate() + " — "
-                + report.machine().cpus() + " cores, " + report.machine().memoryMiB() / 1024 + " GiB; "
+                + report.machine().cpus() + " cores, " + Math.round(report.machine().memoryMiB() / 1024.0) + " GiB; "
                 + report.stack().getOrDefault("database", "") + " (generated from the JSON results)", "bold", 14));
         throughput(s, runs, 60);
         latency(s, runs, 60 + panel);
@@ -52,7 +52,7 @@ public final class Chart {
     private static void throughput(StringBuilder s, List<RunResult> runs, int top) {
         s.append(text(20, top + 16, "Accepted payments per second (and accepted commands per second)", "bold", 13));
         double max = runs.stream().mapToDouble(RunResult::acceptedCommandsPerSecond).max().orElse(1);
-        double scale = niceCeiling(Math.max(max, 1));
+        double scale = niceCeiling(Math.max(max * 1.4, 1)); // room for the label right of the longest bar
         axis(s, top + 30, runs.size(), i -> String.format(Locale.ROOT, "%.0f", scale * i / 5),
                 i -> LEFT + PLOT * i / 5.0, 5);
         for (int i = 0; i < runs.size(); i++) {
