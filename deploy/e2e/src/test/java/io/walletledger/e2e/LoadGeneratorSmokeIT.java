@@ -69,7 +69,7 @@ class LoadGeneratorSmokeIT {
         Options options = Options.parse("--command-url", commands.uri("").toString(),
                 "--projection-url", projections.uri("").toString(), "--notification-url", notifications.uri("").toString(),
                 "--bootstrap-servers", kafka.bootstrapServers(), "--admin-key", TestKeys.ADMIN,
-                "--customers", "200", "--merchants", "5", "--service-keys", "2", "--issuer", ISSUER,
+                "--customers", "100", "--merchants", "3", "--service-keys", "2", "--issuer", ISSUER, "--drain", "3s",
                 "--plan", "uniform:20,kafka-intake:closed", "--concurrency", "4", "--warmup", "1s", "--duration", "3s",
                 "--lag-sample", "0.2", "--kafka-perf-records", "20000", "--pgbench-seconds", "1",
                 "--out", results.toString(), "--chart", chart.toString());

@@ -17,7 +17,7 @@ public record Options(
         int[] mix, boolean manualCapture, int serviceKeys, double lagSample, int maxInFlight, String issuer,
         Set<String> baselines, int kafkaPerfRecords, int kafkaPerfRecordSize, int pgbenchSeconds, int[] pgbenchClients,
         String pgHost, int pgPort, String pgUser, String pgPassword, Path out, Path chart, Path jfrDirectory,
-        String jfrRun) {
+        String jfrRun, Duration drain) {
 
     public static final String LOCAL_ADMIN_KEY = "wl_test_local_admin_key_not_for_production_use";
 
@@ -42,6 +42,7 @@ public record Options(
                                            e.g. uniform:100,uniform:200,uniform:closed,hot-payer:closed
                 --duration D               30s measured per run (s, ms, m)
                 --warmup D                 5s of load before the measured part of each run
+                --drain D                  15s at most, after each run, for the last lag probes and webhooks
                 --mix P/T/R                80/15/5: payments / transfers / refunds in the uniform and kafka-intake runs
                 --capture automatic|manual automatic (manual adds a capture command to each payment)
                 --lag-sample F             0.01 of the accepted commands get their projection lag measured
@@ -93,7 +94,7 @@ public record Options(
                 a.integer("--pgbench-seconds", 10), ints(a.text("--pgbench-clients", "1,16"), ","),
                 a.text("--pg-host", "127.0.0.1"), a.integer("--pg-port", 5432), a.text("--pg-user", "ledger"),
                 a.text("--pg-password", "ledger"), Path.of(a.text("--out", "loadgen-results.json")),
-                a.path("--chart"), a.path("--jfr"), a.text("--jfr-run", null));
+                a.path("--chart"), a.path("--jfr"), a.text("--jfr-run", null), duration(a.text("--drain", "15s")));
         a.rejectUnknown();
         if (options.mix.length != 3 || options.mix[0] <= 0) {
             throw new IllegalArgumentException("--mix needs three shares with payments first, e.g. 80/15/5");

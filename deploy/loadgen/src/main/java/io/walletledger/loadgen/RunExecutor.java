@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Runs one run of the plan and turns what it measured into a {@link RunResult}. */
 final class RunExecutor {
 
-    /** Time for the probes and webhooks of the last operations to come in after the load stops. */
-    private static final Duration DRAIN = Duration.ofSeconds(15);
     /** Before each run, the stack may use this much CPU at most to count as idle; how long to wait for it. */
     private static final double QUIET_CORES = 0.3;
     private static final Duration SETTLE = Duration.ofSeconds(180);
@@ -117,9 +115,9 @@ final class RunExecutor {
             if (recording != null && commandPid != null) {
                 FlightRecorder.stop(commandPid);
             }
-            lag.awaitIdle(DRAIN);
+            lag.awaitIdle(options.drain());
             List<String> webhookPayments = List.copyOf(stats.webhookPayments());
-            webhooks.awaitDeliveries(webhookPayments, DRAIN);
+            webhooks.awaitDeliveries(webhookPayments, options.drain());
             double elapsed = Math.max(window.endNanos(), stats.lastCompletionNanos()) - window.startNanos();
             Double retries = retriesAtEnd == null || start.get().retries() == null ? null
                     : retriesAtEnd - start.get().retries();
