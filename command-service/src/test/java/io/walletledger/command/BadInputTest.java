@@ -150,7 +150,8 @@ class BadInputTest {
             two Idempotency-Keys              | 400 | validation_failed
             two keys                          | 400 | validation_failed
             two media types                   | 400 | validation_failed
-            gzip declared, plain body         | 400 | validation_failed
+            gzip declared, plain body         | 415 | unsupported_media_type
+            gzip body                         | 415 | unsupported_media_type
             unknown content coding            | 415 | unsupported_media_type
             no media type                     | 415 | unsupported_media_type
             """)
@@ -166,7 +167,8 @@ class BadInputTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path))
                 .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(how.equals("lower-case method") ? "post" : "POST", HttpRequest.BodyPublishers.ofString(deposit));
+                .method(how.equals("lower-case method") ? "post" : "POST", how.equals("gzip body")
+                        ? HttpRequest.BodyPublishers.ofByteArray(gzip(deposit)) : HttpRequest.BodyPublishers.ofString(deposit));
         if (!how.equals("no media type")) {
             request.header("Content-Type", "application/json");
         }
@@ -174,7 +176,7 @@ class BadInputTest {
             case "two Idempotency-Keys" -> request.header("Idempotency-Key", UUID.randomUUID().toString());
             case "two keys" -> request.header("Authorization", "Bearer garbage");
             case "two media types" -> request.header("Content-Type", "text/plain");
-            case "gzip declared, plain body" -> request.header("Content-Encoding", "gzip");
+            case "gzip declared, plain body", "gzip body" -> request.header("Content-Encoding", "gzip");
             case "unknown content coding" -> request.header("Content-Encoding", "x-fuzz");
             default -> { }
         }
@@ -196,6 +198,11 @@ class BadInputTest {
 
         HttpResponse<String> path = service.get("/v1/api-keys/key_x%01");
         assertThat(path.statusCode()).as(path.body()).isEqualTo(404);
+        assertThat(service.get("/swagger/wallet-ledger-command-api-1.yml%20").statusCode()).isEqualTo(404);
+
+        String undecodable = rawGet("/v1/api-keys/key_%ZZ"); // java.net.URI refuses to send it
+        assertThat(undecodable).as("not 401: the key was sent").startsWith("HTTP/1.1 400")
+                .contains("application/problem+json").contains("\"code\":\"validation_failed\"");
 
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri(
                 "/swagger/wallet-ledger-command-api-1.yml")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
@@ -203,6 +210,24 @@ class BadInputTest {
         assertThat(put.statusCode()).as(put.body()).isEqualTo(405);
         assertThat(JSON.readTree(put.body()).get("code").asText()).isEqualTo("method_not_allowed");
         assertThat(service.get("/swagger/wallet-ledger-command-api-1.yml").statusCode()).isEqualTo(200);
+    }
+
+    private static String rawGet(String target) throws java.io.IOException {
+        java.net.URI base = service.uri("");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + TestKeys.ADMIN + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] gzip(String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     private static long storedEvents() throws Exception {

@@ -15,21 +15,21 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.resource.StaticResourceConfiguration;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Refuses, as problem+json and before authentication, the requests the framework would otherwise
  * bend into a valid one (found by the bad input campaign, BadInputFuzzIT): a path with a trailing
- * slash, an empty segment or a control character (one resource, one path: an Idempotency-Key is
- * bound to the path); a method in lower case ({@code get}); a header that must come once, twice
- * (which one would count?); a content coding the server does not decode (the body would be read as
- * if not encoded); a control character in a query parameter; a body without a media type on a
- * route that consumes JSON; and any other method than GET or HEAD on a static resource.
+ * slash, an empty segment, a control character or white space (one resource, one path: an
+ * Idempotency-Key is bound to the path); a method in lower case ({@code get}); a header that must come
+ * once, twice (which one would count?); a compressed body (a gzip body cut short was read as no body
+ * at all, unknown codings as plain text; no client of the API compresses, so none is decoded); a
+ * control character in a query parameter; a body without a media type on a route that consumes
+ * JSON; any other method than GET or HEAD on a static resource; and a URL that cannot be decoded.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(-1500) // after the security headers filter (its headers go on these refusals too), before authentication
@@ -37,8 +37,6 @@ public class MalformedRequestFilter {
 
     private static final List<String> SINGLE_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
             "Idempotency-Key", "Consistency-Token", "Last-Event-ID");
-    private static final Set<String> DECODED_CODINGS = Set.of("identity", "gzip", "x-gzip", "deflate", "x-deflate");
-    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-f]|1[0-9a-f]|7f)", Pattern.CASE_INSENSITIVE);
 
     private final List<StaticResourceConfiguration> staticResources;
 
@@ -53,6 +51,10 @@ public class MalformedRequestFilter {
         String problem = methodProblem(request, route.isPresent());
         if (problem != null) {
             return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", problem);
+        }
+        if (isStandInForAnUnreadableUrl(request)) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "validation_failed",
+                    "the URL is not valid: a '%' must be followed by two hex digits");
         }
         try {
             problem = pathProblem(request);
@@ -75,7 +77,17 @@ public class MalformedRequestFilter {
         }
         problem = mediaProblem(request, route.orElse(null));
         return problem == null ? null
-                : Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", problem);
+                : Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", problem)
+                .header(HttpHeaders.ACCEPT_ENCODING, "identity");
+    }
+
+    /**
+     * When the request target cannot be decoded ({@code /v1/x%ZZ}), Micronaut handles the error on a
+     * stand-in request for "/" without the client's headers; any real HTTP/1.1 request has a Host. Its
+     * refusal would otherwise be the authentication filter's "send an API key", to a client who did.
+     */
+    private static boolean isStandInForAnUnreadableUrl(HttpRequest<?> request) {
+        return "/".equals(request.getPath()) && !request.getHeaders().contains(HttpHeaders.HOST);
     }
 
     private @Nullable String methodProblem(HttpRequest<?> request, boolean routed) {
@@ -97,12 +109,12 @@ public class MalformedRequestFilter {
 
     private static @Nullable String pathProblem(HttpRequest<?> request) {
         String raw = request.getUri().getRawPath();
-        String path = request.getPath();
         if (raw == null || raw.contains("//") || (raw.length() > 1 && raw.endsWith("/"))) {
             return "no resource at this path: remove the empty segment or the trailing slash";
         }
-        if (ENCODED_CONTROL.matcher(raw).find() || hasControl(path)) {
-            return "no resource at this path: it contains a control character";
+        String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (hasControl(path) || path.chars().anyMatch(Character::isWhitespace)) {
+            return "no resource at this path: it contains a control character or white space";
         }
         return null;
     }
@@ -130,8 +142,8 @@ public class MalformedRequestFilter {
     private static @Nullable String mediaProblem(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         for (String coding : request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING)) {
             for (String one : coding.split(",")) {
-                if (!DECODED_CODINGS.contains(one.trim().toLowerCase(Locale.ROOT))) {
-                    return "Content-Encoding '" + one.trim() + "' is not supported: send identity, gzip or deflate";
+                if (!one.trim().equalsIgnoreCase("identity")) {
+                    return "Content-Encoding '" + one.trim() + "' is not supported: send the body uncompressed";
                 }
             }
         }
