@@ -199,6 +199,8 @@ class BadInputTest {
         HttpResponse<String> path = service.get("/v1/api-keys/key_x%01");
         assertThat(path.statusCode()).as(path.body()).isEqualTo(404);
         assertThat(service.get("/swagger/wallet-ledger-command-api-1.yml%20").statusCode()).isEqualTo(404);
+        assertThat(service.get("/swagger/wallet-ledger-command-api-1.yml%2F").statusCode()).isEqualTo(404);
+        assertThat(rawGet("/swagger/wallet-ledger-command-api-1.yml#x")).startsWith("HTTP/1.1 404");
 
         String undecodable = rawGet("/v1/api-keys/key_%ZZ"); // java.net.URI refuses to send it
         assertThat(undecodable).as("not 401: the key was sent").startsWith("HTTP/1.1 400")

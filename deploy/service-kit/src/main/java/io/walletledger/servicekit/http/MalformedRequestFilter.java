@@ -108,11 +108,14 @@ public class MalformedRequestFilter {
     }
 
     private static @Nullable String pathProblem(HttpRequest<?> request) {
-        String raw = request.getUri().getRawPath();
-        if (raw == null || raw.contains("//") || (raw.length() > 1 && raw.endsWith("/"))) {
-            return "no resource at this path: remove the empty segment or the trailing slash";
+        if (request.getUri().getRawFragment() != null) {
+            return "no resource at this path: a request has no #fragment";
         }
-        String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String raw = request.getUri().getRawPath();
+        String path = raw == null ? "" : URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (path.isEmpty() || path.contains("//") || (path.length() > 1 && path.endsWith("/"))) {
+            return "no resource at this path: remove the empty segment or the trailing slash (or its %2F)";
+        }
         if (hasControl(path) || path.chars().anyMatch(Character::isWhitespace)) {
             return "no resource at this path: it contains a control character or white space";
         }
