@@ -110,6 +110,18 @@ class ApiKeysHttpTest {
     }
 
     @Test
+    void an_idempotency_key_is_visible_ascii_as_everywhere_else_and_a_bad_one_creates_nothing() throws Exception {
+        int keysBefore = JSON.readTree(admin.get("/v1/api-keys?includeRevoked=true").body()).size();
+        for (String idempotencyKey : java.util.List.of("two words", " ", "k".repeat(256))) {
+            HttpResponse<String> refused = admin.postWithKey("/v1/api-keys", "{\"role\":\"AUDITOR\"}", idempotencyKey);
+            assertThat(refused.statusCode()).as(idempotencyKey + " -> " + refused.body()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("detail").asText())
+                    .isEqualTo("Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        assertThat(JSON.readTree(admin.get("/v1/api-keys?includeRevoked=true").body()).size()).isEqualTo(keysBefore);
+    }
+
+    @Test
     void security_a_revoked_key_is_refused_from_the_next_request_on() throws Exception {
         ApiKeyMinting.Minted auditor = minting.role("AUDITOR");
         CommandServiceRunning asAuditor = admin.as(auditor.key());

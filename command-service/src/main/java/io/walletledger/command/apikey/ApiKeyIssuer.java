@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountType;
 import io.walletledger.command.config.FirstEvents;
+import io.walletledger.servicekit.http.IdempotencyKey;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.ApiKeyRecord;
@@ -37,10 +38,7 @@ class ApiKeyIssuer {
     synchronized Issued issue(JsonRequest body, String idempotencyKey) {
         JsonRequest request = body.onlyFields("role", "merchantAccountId", "grants", "description");
         String fingerprint = request.canonical();
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-                throw ProblemException.validation("Idempotency-Key must be 1 to 255 characters");
-            }
+        if (IdempotencyKey.optional(idempotencyKey) != null) {
             var earlier = registry.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
                 if (!fingerprint.equals(earlier.get().fingerprint())) {

@@ -8,9 +8,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.walletledger.command.idempotency.IdempotentExecutor;
 import io.walletledger.command.idempotency.Outcome;
 import io.walletledger.command.operations.Prepared;
+import io.walletledger.servicekit.http.IdempotencyKey;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.Problem;
-import io.walletledger.servicekit.http.ProblemException;
 import io.walletledger.servicekit.security.Caller;
 import jakarta.inject.Singleton;
 
@@ -30,13 +30,7 @@ class CommandEndpoint {
     }
 
     HttpResponse<String> run(HttpRequest<?> request, JsonRequest body, Prepared prepared) {
-        String key = request.getHeaders().get(IDEMPOTENCY_KEY);
-        if (key == null || key.isBlank()) {
-            throw ProblemException.validation("the Idempotency-Key header is required on every POST");
-        }
-        if (key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            throw ProblemException.validation("Idempotency-Key must be 1 to 255 visible ASCII characters");
-        }
+        String key = IdempotencyKey.required(request.getHeaders().get(IDEMPOTENCY_KEY));
         String fingerprint = request.getMethodName() + " " + request.getPath() + "\n" + body.canonical();
         IdempotentExecutor.Result result = executor.execute(scopeOf(Tenancy.callerOf(request)), key, fingerprint,
                 prepared.success().getCode(), prepared.command());

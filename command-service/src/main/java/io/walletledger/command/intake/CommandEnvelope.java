@@ -2,6 +2,7 @@ package io.walletledger.command.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletledger.servicekit.http.IdempotencyKey;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -31,8 +32,8 @@ record CommandEnvelope(String commandId, CommandType type, JsonNode payload, Str
             throw new Unreadable("not a JSON object");
         }
         String commandId = text(node, "commandId");
-        if (commandId.length() > 255 || !commandId.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            throw new Unreadable("commandId must be 1 to 255 visible ASCII characters");
+        if (!IdempotencyKey.isValid(commandId)) {
+            throw new Unreadable("commandId must be " + IdempotencyKey.RULE);
         }
         String typeName = text(node, "type");
         CommandType type = CommandType.of(typeName).orElseThrow(() -> new Unreadable("unknown command type '" + typeName + "'"));

@@ -1,6 +1,7 @@
 package io.walletledger.notification.endpoint;
 
 import io.micronaut.http.HttpStatus;
+import io.walletledger.servicekit.http.IdempotencyKey;
 import io.walletledger.servicekit.http.JsonRequest;
 import io.walletledger.servicekit.http.ProblemException;
 
@@ -31,13 +32,7 @@ final class IdempotencyKeys {
 
     /** A validated key, or null when the request has none. */
     static String validate(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ProblemException.validation("Idempotency-Key must be 1 to 255 visible ASCII characters");
-        }
-        return key;
+        return IdempotencyKey.optional(key);
     }
 
     static String hash(String operation, JsonRequest request) {

@@ -148,16 +148,12 @@ class MerchantEventStreamController {
         }
     }
 
+    /** Digits only: Long.parseLong would also take " 7" after a trim, "+7" and "٧" (an Arabic-Indic seven). */
     private static long position(String lastEventId) {
-        try {
-            long position = Long.parseLong(lastEventId.trim());
-            if (position < 0) {
-                throw new NumberFormatException();
-            }
-            return position;
-        } catch (NumberFormatException e) {
+        if (!lastEventId.matches("[0-9]{1,18}")) {
             throw ProblemException.validation("Last-Event-ID must be an id this stream sent (a non-negative integer)");
         }
+        return Long.parseLong(lastEventId);
     }
 
     private static Set<String> types(String types) {

@@ -205,9 +205,11 @@ class MerchantEventStreamTest {
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         String merchant = api.newMerchant();
         api.createEndpoint(merchant, "https://203.0.113.10/hooks", List.of("payment.captured"));
-        NotificationApi.Response badId = api.get("/v1/merchants/" + merchant + "/events?lastEventId=abc");
-        assertThat(badId.status()).isEqualTo(400);
-        assertThat(badId.json().get("detail").asText()).contains("Last-Event-ID");
+        for (String resumePoint : List.of("abc", "-1", "%201", "1%20", "%2B1", "%D9%A1", "99999999999999999999")) {
+            NotificationApi.Response badId = api.get("/v1/merchants/" + merchant + "/events?lastEventId=" + resumePoint);
+            assertThat(badId.status()).as(resumePoint).isEqualTo(400);
+            assertThat(badId.json().get("detail").asText()).contains("Last-Event-ID");
+        }
         NotificationApi.Response badType = api.get("/v1/merchants/" + merchant + "/events?types=payment.nope");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().get("detail").asText()).contains("payment.nope");

@@ -21,12 +21,11 @@ record DashboardParameters(ZoneId zone, int days) {
         if (value == null || value.isBlank()) {
             return DEFAULT_DAYS;
         }
-        int days;
-        try {
-            days = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+        // digits only: Integer.parseInt would also take " 7" after a trim, "+7" and "٧" (an Arabic-Indic seven)
+        if (!value.matches("[0-9]{1,9}")) {
             throw ProblemException.validation("days: '" + value + "' is not a whole number (1 to " + MAX_DAYS + ")");
         }
+        int days = Integer.parseInt(value);
         if (days < 1 || days > MAX_DAYS) {
             throw ProblemException.validation("days: must be from 1 to " + MAX_DAYS + ", was " + days);
         }

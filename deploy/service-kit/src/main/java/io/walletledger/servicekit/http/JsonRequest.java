@@ -3,6 +3,7 @@ package io.walletledger.servicekit.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,15 @@ import java.util.Set;
 
 /**
  * A request body read strictly: the type of every field is checked here and reported by name, so a
- * malformed request is a 400 problem, never a 500, and never reaches the domain.
+ * malformed request is a 400 problem, never a 500, and never reaches the domain. One JSON object and
+ * nothing after it; no name twice; no text that PostgreSQL cannot store or UTF-8 cannot carry (NUL,
+ * a surrogate without its pair): such a value, once in an event, would stop every read model of it.
  */
 public final class JsonRequest {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
 
@@ -135,7 +139,27 @@ public final class JsonRequest {
         if (text.length() > maxLength) {
             throw ProblemException.validation("'" + field + "' must be at most " + maxLength + " characters");
         }
+        if (!storable(text)) {
+            throw ProblemException.validation("'" + field
+                    + "' must not contain NUL (\\u0000) or a surrogate without its pair");
+        }
         return text;
+    }
+
+    /** No NUL (PostgreSQL's text refuses it) and no lone surrogate (not a character: UTF-8 cannot encode it). */
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An optional JSON boolean (never a string "true"). */
