@@ -54,6 +54,10 @@ public class DestinationPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new Refused("'url' must name a host");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            // java.net.URI takes any number; no attempt could ever be sent there
+            throw new Refused("'url' has port " + uri.getPort() + ": a port is 1 to 65535");
+        }
         if (uri.getRawUserInfo() != null) {
             throw new Refused("'url' must not contain user info");
         }

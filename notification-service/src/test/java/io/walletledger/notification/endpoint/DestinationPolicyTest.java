@@ -36,6 +36,9 @@ class DestinationPolicyTest {
         assertThatThrownBy(() -> policy.validate("https://203.0.113.10/#x")).hasMessageContaining("fragment");
         assertThatThrownBy(() -> policy.validate("https:///nohost")).hasMessageContaining("host");
         assertThatThrownBy(() -> policy.validate("not a url")).hasMessageContaining("valid URL");
+        assertThatThrownBy(() -> policy.validate("https://203.0.113.10:99999/hooks")).hasMessageContaining("1 to 65535");
+        assertThatThrownBy(() -> policy.validate("https://203.0.113.10:0/hooks")).hasMessageContaining("1 to 65535");
+        assertThat(policy.validate("https://203.0.113.10:65535/hooks").getPort()).isEqualTo(65_535);
         assertThatThrownBy(() -> policy.validate("https://127.0.0.1:8443/hooks")).hasMessageContaining("non-public");
         assertThatThrownBy(() -> policy.validate("https://[::1]/hooks")).hasMessageContaining("non-public");
         assertThatThrownBy(() -> policy.validate("https://169.254.169.254/latest/meta-data"))
