@@ -58,4 +58,37 @@ class LocalKafkaBrokerTest {
             }
         }
     }
+
+    @Test
+    void three_nodes_form_one_cluster_that_keeps_taking_writes_with_one_node_down(@TempDir Path clusterDir) throws Exception {
+        LocalKafkaBroker.Cluster cluster = LocalKafkaBroker.Cluster.onFreePorts(3);
+        assertThat(LocalKafkaBroker.Cluster.parse(cluster.toString()).bootstrapServers()).isEqualTo(cluster.bootstrapServers());
+        List<LocalKafkaBroker> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var starting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int node = 1; node <= 3; node++) {
+                int id = node;
+                starting.submit(() -> nodes.add(LocalKafkaBroker.startNode(clusterDir.resolve("n" + id), cluster, id, 3)));
+            }
+        }
+        assertThat(nodes).hasSize(3);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            assertThat(admin.describeCluster().nodes().get()).hasSize(3);
+            admin.createTopics(List.of(new NewTopic("r", java.util.Optional.of(2), java.util.Optional.empty()))).all().get();
+            assertThat(admin.describeTopics(List.of("r")).allTopicNames().get().get("r").partitions())
+                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+            nodes.get(0).close();
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("r", "k", "with two of three")).get();
+            }
+        } finally {
+            // together: the last node alone would wait minutes for a quorum to shut down in a controlled way
+            try (var stopping = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (LocalKafkaBroker node : nodes.subList(1, nodes.size())) {
+                    stopping.submit(node::close);
+                }
+            }
+        }
+    }
 }
