@@ -3,6 +3,7 @@ package io.walletledger.command.intake;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.walletledger.envelope.Topics;
+import io.walletledger.servicekit.kafka.ConsumerSettings;
 import io.walletledger.servicekit.kafka.KafkaSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -63,19 +64,20 @@ class CommandIntake {
 
     /** Axon's configuration is a parameter so that the intake starts only once the ledger has. */
     CommandIntake(CommandHandler handler, PoisonCommands poison, IntakeSettings settings, KafkaSettings kafka,
-                  Configuration ledgerStarted) {
+                  ConsumerSettings consumers, Configuration ledgerStarted) {
         this.handler = handler;
         this.poison = poison;
         this.settings = settings;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(consumers.membership());
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, CONSUMER_GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getMaxPollRecords(),
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000));
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",

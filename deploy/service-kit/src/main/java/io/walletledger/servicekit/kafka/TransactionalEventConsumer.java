@@ -78,7 +78,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         this.afterCommit = afterCommit;
         this.offsets = new OffsetStore(name);
         this.lag = LAGS.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(settings.membership());
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, name,
                 ConsumerConfig.CLIENT_ID_CONFIG, name,
@@ -86,8 +87,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getMaxPollRecords(),
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000));
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.applied = Counter.builder("ledger.consumer.events").tag("consumer", name)
                 .description("events applied (rate() of it is events/s)").register(meters);
         this.deadLettered = Counter.builder("ledger.consumer.dead.letters").tag("consumer", name)
