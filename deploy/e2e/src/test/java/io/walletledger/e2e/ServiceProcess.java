@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /** One service's packaged jar running as its own process, as in production. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -33,12 +33,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, String portVariable, Map<String, String> environment) throws IOException {
-        Path root = Path.of(System.getProperty("ledger.repository.root", "../.."));
-        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + System.getProperty("ledger.version") + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("packaged jar missing: " + jar + " (run ./mvnw verify from the root)");
-        }
-        int port = freePort();
+        return start(name, portVariable, environment, freePort());
+    }
+
+    /** Starts the service on a given port (a restarted instance keeps its address). */
+    public static ServiceProcess start(String name, String portVariable, Map<String, String> environment, int port)
+            throws IOException {
+        Path jar = packaged(name, name);
         Path logs = Path.of("target", "e2e-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-" + STARTS.incrementAndGet() + ".log");
@@ -59,8 +60,18 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, builder.start(), port, log);
     }
 
+    /** A jar of this build: {@code <module>/target/<artifact>-<version>.jar}. */
+    public static Path packaged(String module, String artifact) {
+        Path root = Path.of(System.getProperty("ledger.repository.root", "../.."));
+        Path jar = root.resolve(module).resolve("target").resolve(artifact + "-" + System.getProperty("ledger.version") + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("packaged jar missing: " + jar + " (run ./mvnw verify from the root)");
+        }
+        return jar;
+    }
+
     /** Where a service finds the broker and its database (a mutable map: tests add their settings). */
-    static Map<String, String> environment(io.walletledger.testkit.KafkaEndpoint kafka,
+    public static Map<String, String> environment(io.walletledger.testkit.KafkaEndpoint kafka,
                                            io.walletledger.testkit.PostgresDatabase db) {
         return new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "LEDGER_DB_URL", db.jdbcUrl(), "LEDGER_DB_USER", db.username(), "LEDGER_DB_PASSWORD", db.password()));
@@ -75,7 +86,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    void awaitHealthy() {
+    public void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
@@ -98,15 +109,37 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** kill -9: the process ends at once, without its shutdown hooks. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     String log() throws IOException {
         return Files.readString(this.log);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -114,6 +147,9 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
