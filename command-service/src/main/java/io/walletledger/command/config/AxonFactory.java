@@ -26,7 +26,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -67,6 +67,7 @@ public class AxonFactory {
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
                                     Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
+                                    EventStoreTuning tuning,
                                     ApiKeyRegistry securityStarted) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -76,15 +77,8 @@ public class AxonFactory {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(tx)
-                        .transactionManager(tx)
-                        .schema(EventStoreSchema.events())
-                        // a duplicate (aggregate, sequence) is a lost optimistic race: a ConcurrencyException, retried
-                        .persistenceExceptionResolver(new LostRaceResolver())
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(snapshots)
-                        .build())
+                .registerComponent(EventStorageEngine.class, c -> tuning.storageEngine(tx, serializer, snapshots))
+                .configureEventStore(c -> tuning.eventStore(c))
                 .configureAggregate(optimistic(Account.class, snapshotThreshold))
                 .configureAggregate(optimistic(Payment.class, snapshotThreshold))
                 .registerComponent(KycLimits.class, c -> limits);
