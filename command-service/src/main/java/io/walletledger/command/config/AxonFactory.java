@@ -9,6 +9,7 @@ import io.walletledger.account.KycLimits;
 import io.walletledger.payment.MerchantSettlement;
 import io.walletledger.payment.Payment;
 import io.walletledger.command.idempotency.AppendedEvents;
+import io.walletledger.command.payment.MerchantLocks;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
@@ -67,7 +68,7 @@ public class AxonFactory {
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
                                     Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
-                                    EventStoreTuning tuning,
+                                    EventStoreTuning tuning, MerchantLocks merchantLocks,
                                     ApiKeyRegistry securityStarted) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -110,6 +111,7 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         publisher.useHistory(configuration.eventStore());
         configuration.eventBus().registerDispatchInterceptor(appended);
+        configuration.commandBus().registerHandlerInterceptor(merchantLocks);
         configuration.start();
         return configuration;
     }
