@@ -66,7 +66,7 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
-                                    Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
+                                    Clock clock, @Value("${ledger.snapshots.threshold:20}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
                                     EventStoreTuning tuning, MerchantLocks merchantLocks,
                                     ApiKeyRegistry securityStarted) {
