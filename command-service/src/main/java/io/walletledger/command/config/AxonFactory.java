@@ -9,7 +9,6 @@ import io.walletledger.account.KycLimits;
 import io.walletledger.payment.MerchantSettlement;
 import io.walletledger.payment.Payment;
 import io.walletledger.command.idempotency.AppendedEvents;
-import io.walletledger.command.payment.MerchantLocks;
 import io.walletledger.command.publishing.EventTopicProvisioner;
 import io.walletledger.command.publishing.KafkaEventPublisher;
 import io.walletledger.envelope.CatalogTypeSerializer;
@@ -68,7 +67,7 @@ public class AxonFactory {
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
                                     Clock clock, @Value("${ledger.snapshots.threshold:20}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
-                                    EventStoreTuning tuning, MerchantLocks merchantLocks,
+                                    EventStoreTuning tuning, AggregateLocks aggregateLocks,
                                     ApiKeyRegistry securityStarted) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -111,16 +110,17 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         publisher.useHistory(configuration.eventStore());
         configuration.eventBus().registerDispatchInterceptor(appended);
-        configuration.commandBus().registerHandlerInterceptor(merchantLocks);
+        configuration.commandBus().registerHandlerInterceptor(aggregateLocks);
         configuration.start();
         return configuration;
     }
 
     /**
-     * No in-JVM aggregate lock: one database transaction spans several commands (a payment moves money
-     * on three aggregates), and a lock released after each command would deadlock against the
-     * database's own locks. Concurrent writers race on the unique (aggregate, sequence) key instead;
-     * the loser gets a ConcurrencyException and the whole operation is retried. A snapshot every
+     * No Axon aggregate lock: one database transaction spans several commands (a payment moves money
+     * on three aggregates), and a lock released after each command would let another writer in before
+     * the commit. {@link AggregateLocks} holds one per aggregate until the transaction ends instead
+     * (ADR 0021); across instances, the unique (aggregate, sequence) key is the guard, the loser gets a
+     * ConcurrencyException and the whole operation is retried. A snapshot every
      * {@code snapshotThreshold} events keeps loading an aggregate cheap however long its history; it is
      * written inside the same transaction as the events it covers (a nested transaction of ours).
      */
