@@ -21,6 +21,11 @@ STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-180}
 LOCAL_ADMIN_KEY=wl_test_local_admin_key_not_for_production_use
 export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-$LOCAL_ADMIN_KEY}
 
+# Each service stays under 512 MiB resident under load (docs/performance.md): a 256 MiB heap, the serial
+# collector, bounded metaspace, code cache, direct buffers and thread stacks, and two malloc arenas
+# (glibc's default of 8 per core kept tens of MiB of freed native memory per service). Replaceable as a
+# whole through SERVICE_JVM_OPTS.
+SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 KAFKA_JAR=$ROOT/deploy/local-kafka/target/ledger-local-kafka-$VERSION.jar
 SERVICES=(command-service projection-service notification-service)
 LOGS=$LEDGER_DATA_DIR/logs
@@ -103,7 +108,7 @@ for service in "${SERVICES[@]}"; do
       LEDGER_DB_URL="jdbc:h2:file:$LEDGER_DATA_DIR/$service;DB_CLOSE_ON_EXIT=FALSE" \
       COMMAND_SERVICE_PORT="$COMMAND_SERVICE_PORT" PROJECTION_SERVICE_PORT="$PROJECTION_SERVICE_PORT" \
       NOTIFICATION_SERVICE_PORT="$NOTIFICATION_SERVICE_PORT" \
-      "$LEDGER_JAVA" -Xms64m -Xmx384m -XX:+UseSerialGC -Dledger.process="$service" \
+      MALLOC_ARENA_MAX=2 "$LEDGER_JAVA" $SERVICE_JVM_OPTS -Dledger.process="$service" \
       -jar "$(jar_of "$service")" >"$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
 done

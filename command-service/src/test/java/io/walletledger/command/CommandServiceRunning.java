@@ -31,6 +31,10 @@ final class CommandServiceRunning implements AutoCloseable {
         return new CommandServiceRunning(server, apiKey);
     }
 
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
     URI uri(String path) {
         return URI.create(server.getURL() + path);
     }

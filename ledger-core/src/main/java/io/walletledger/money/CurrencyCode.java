@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An ISO 4217 currency with its real minor-unit exponent (JPY 0, EUR 2, BHD 3).
@@ -12,9 +13,12 @@ import java.util.Objects;
  */
 public record CurrencyCode(String code) {
 
+    /** Compiled once: {@code String.matches} compiled it again for every code read. */
+    private static final Pattern SYNTAX = Pattern.compile("[A-Z]{3}");
+
     public CurrencyCode {
         Objects.requireNonNull(code, "code");
-        if (!code.matches("[A-Z]{3}")) {
+        if (!SYNTAX.matcher(code).matches()) {
             throw new UnsupportedCurrency(code);
         }
         Currency currency;

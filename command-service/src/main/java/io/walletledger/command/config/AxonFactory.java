@@ -26,7 +26,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -65,8 +65,9 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactionManager tx, KafkaEventPublisher publisher,
                                     EventTopicProvisioner topics, KycLimits limits, AppendedEvents appended,
-                                    Clock clock, @Value("${ledger.snapshots.threshold:100}") int snapshotThreshold,
+                                    Clock clock, @Value("${ledger.snapshots.threshold:20}") int snapshotThreshold,
                                     @Value("${ledger.publishing.batch-size:256}") int publishBatchSize,
+                                    EventStoreTuning tuning, AggregateLocks aggregateLocks,
                                     ApiKeyRegistry securityStarted) {
         topics.ensureTopics();
         Serializer serializer = CatalogTypeSerializer.create();
@@ -76,15 +77,8 @@ public class AxonFactory {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(tx)
-                        .transactionManager(tx)
-                        .schema(EventStoreSchema.events())
-                        // a duplicate (aggregate, sequence) is a lost optimistic race: a ConcurrencyException, retried
-                        .persistenceExceptionResolver(new LostRaceResolver())
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(snapshots)
-                        .build())
+                .registerComponent(EventStorageEngine.class, c -> tuning.storageEngine(tx, serializer, snapshots))
+                .configureEventStore(c -> tuning.eventStore(c))
                 .configureAggregate(optimistic(Account.class, snapshotThreshold))
                 .configureAggregate(optimistic(Payment.class, snapshotThreshold))
                 .registerComponent(KycLimits.class, c -> limits);
@@ -116,15 +110,17 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         publisher.useHistory(configuration.eventStore());
         configuration.eventBus().registerDispatchInterceptor(appended);
+        configuration.commandBus().registerHandlerInterceptor(aggregateLocks);
         configuration.start();
         return configuration;
     }
 
     /**
-     * No in-JVM aggregate lock: one database transaction spans several commands (a payment moves money
-     * on three aggregates), and a lock released after each command would deadlock against the
-     * database's own locks. Concurrent writers race on the unique (aggregate, sequence) key instead;
-     * the loser gets a ConcurrencyException and the whole operation is retried. A snapshot every
+     * No Axon aggregate lock: one database transaction spans several commands (a payment moves money
+     * on three aggregates), and a lock released after each command would let another writer in before
+     * the commit. {@link AggregateLocks} holds one per aggregate until the transaction ends instead
+     * (ADR 0021); across instances, the unique (aggregate, sequence) key is the guard, the loser gets a
+     * ConcurrencyException and the whole operation is retried. A snapshot every
      * {@code snapshotThreshold} events keeps loading an aggregate cheap however long its history; it is
      * written inside the same transaction as the events it covers (a nested transaction of ours).
      */

@@ -10,6 +10,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Axon core has no JDBC transaction manager. This one binds one connection (auto-commit off) to the
@@ -63,6 +65,20 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
         return current.get() != null;
     }
 
+    /**
+     * Runs {@code action} when this thread's outermost transaction ends, committed or rolled back (after
+     * the commit or rollback). Locks that must cover a whole transaction are released this way.
+     *
+     * @throws IllegalStateException when no transaction is bound to this thread
+     */
+    public void whenOutermostEnds(Runnable action) {
+        Bound bound = current.get();
+        if (bound == null) {
+            throw new IllegalStateException("no transaction is bound to this thread");
+        }
+        bound.whenEnded.add(action);
+    }
+
     private static Connection unclosable(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -77,7 +93,10 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
                 });
     }
 
-    private record Bound(Connection connection) {
+    private record Bound(Connection connection, List<Runnable> whenEnded) {
+        Bound(Connection connection) {
+            this(connection, new ArrayList<>());
+        }
     }
 
     private record Nested(Connection connection, Savepoint savepoint) implements Transaction {
@@ -136,6 +155,8 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
                 bound.connection.close();
             } catch (SQLException ignored) {
                 // the pool discards a broken connection
+            } finally {
+                bound.whenEnded.forEach(Runnable::run);
             }
         }
     }
