@@ -42,7 +42,7 @@ public class EventStoreTuning {
     private final int cachedEvents;
     private final long appendLockTimeoutMs;
 
-    public EventStoreTuning(@Value("${ledger.event-store.gap-timeout-ms:10000}") int gapTimeoutMs,
+    public EventStoreTuning(@Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeoutMs,
                             @Value("${ledger.event-store.gap-cleaning-threshold:32}") int gapCleaningThreshold,
                             @Value("${ledger.event-store.max-gap-offset:10000}") int maxGapOffset,
                             @Value("${ledger.event-store.cached-events:1024}") int cachedEvents,
