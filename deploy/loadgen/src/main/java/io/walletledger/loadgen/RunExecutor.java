@@ -60,30 +60,43 @@ final class RunExecutor {
     }
 
     /** What was sampled when the measured period began. */
-    private record Start(StackProcesses.Sample sample, long events, Double retries) {
+    private record Start(StackProcesses.Sample sample, long events, Counters counters) {
     }
 
-    private static final java.util.regex.Pattern RETRIES = java.util.regex.Pattern.compile(
-            "(?m)^ledger_commands_concurrency_retries_total(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+    /** command-service's counters read from one scrape, each null if unreadable. */
+    private record Counters(Double retries, Double shed) {
+        static Double delta(Double end, Double start) {
+            return end == null || start == null ? null : end - start;
+        }
+    }
 
-    /** command-service's count of lost optimistic races (operations.md, Metrics), or null if unreadable. */
-    private Double concurrencyRetries() {
+    private static final java.util.regex.Pattern RETRIES = counter("ledger_commands_concurrency_retries_total");
+    static final java.util.regex.Pattern SHED = counter("ledger_http_shed_total");
+
+    private static java.util.regex.Pattern counter(String name) {
+        return java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+    }
+
+    /**
+     * command-service's count of lost optimistic races and of requests shed as overloaded (operations.md,
+     * Metrics), summed over their tags; null if unreadable.
+     */
+    private Counters counters() {
         try {
             String scrape = http.getText(options.commandUrl() + "/prometheus", "Bearer " + options.adminKey());
-            if (scrape == null) {
-                return null;
-            }
-            java.util.regex.Matcher m = RETRIES.matcher(scrape);
-            double sum = 0;
-            boolean found = false;
-            while (m.find()) {
-                sum += Double.parseDouble(m.group(1));
-                found = true;
-            }
-            return found ? sum : 0.0;
+            return scrape == null ? new Counters(null, null) : new Counters(sum(RETRIES, scrape), sum(SHED, scrape));
         } catch (java.io.IOException | RuntimeException e) {
-            return null;
+            return new Counters(null, null);
         }
+    }
+
+    static double sum(java.util.regex.Pattern counter, String scrape) {
+        java.util.regex.Matcher m = counter.matcher(scrape);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     RunResult run(RunSpec spec) throws Exception {
@@ -104,14 +117,14 @@ final class RunExecutor {
                 } catch (Exception e) {
                     eventsAtStart = -1;
                 }
-                start.set(new Start(processes.sample(), eventsAtStart, concurrencyRetries()));
+                start.set(new Start(processes.sample(), eventsAtStart, counters()));
                 if (recording != null && commandPid != null) {
                     out.println("jfr: " + FlightRecorder.start(commandPid, recording).lines().findFirst().orElse(""));
                 }
             });
             StackProcesses.Sample end = processes.sample();
             long eventsAtEnd = events.total();
-            Double retriesAtEnd = concurrencyRetries();
+            Counters countersAtEnd = counters();
             if (recording != null && commandPid != null) {
                 FlightRecorder.stop(commandPid);
             }
@@ -119,13 +132,14 @@ final class RunExecutor {
             List<String> webhookPayments = List.copyOf(stats.webhookPayments());
             webhooks.awaitDeliveries(webhookPayments, options.drain());
             double elapsed = Math.max(window.endNanos(), stats.lastCompletionNanos()) - window.startNanos();
-            Double retries = retriesAtEnd == null || start.get().retries() == null ? null
-                    : retriesAtEnd - start.get().retries();
+            Double retries = Counters.delta(countersAtEnd.retries(), start.get().counters().retries());
+            Double shed = Counters.delta(countersAtEnd.shed(), start.get().counters().shed());
             RunResult result = result(spec, stats, elapsed / 1e9, start.get(), end, eventsAtEnd, webhookPayments,
-                    recording != null && commandPid != null ? recording.toString() : null, retries);
-            out.printf("run %s: %.1f payments/s, %.1f commands/s accepted, %d rejected, p99 %s ms, %s lost races, "
-                            + "load average %s%n", spec.label(), result.paymentsPerSecond(),
-                    result.acceptedCommandsPerSecond(), result.rejectedTotal(), result.commandLatency().p99Ms(),
+                    recording != null && commandPid != null ? recording.toString() : null, retries, shed);
+            out.printf("run %s: %.1f payments/s, %.1f commands/s accepted, %d rejected %s, p99 %s ms (accepted: %s ms), "
+                            + "%s shed, %s lost races, load average %s%n", spec.label(), result.paymentsPerSecond(),
+                    result.acceptedCommandsPerSecond(), result.rejectedTotal(), result.rejectedByCode(),
+                    result.commandLatency().p99Ms(), result.acceptedLatency().p99Ms(), result.shedRequests(),
                     result.concurrencyRetries(), result.loadAverage1m());
             checkHealth(spec);
             return result;
@@ -133,7 +147,8 @@ final class RunExecutor {
     }
 
     private RunResult result(RunSpec spec, RunStats stats, double seconds, Start start, StackProcesses.Sample end,
-                             long eventsAtEnd, List<String> webhookPayments, String recording, Double retries) {
+                             long eventsAtEnd, List<String> webhookPayments, String recording, Double retries,
+                             Double shed) {
         Map<String, Latency> byCommand = new LinkedHashMap<>();
         stats.latencyByCommand().forEach((type, h) -> byCommand.put(type, Latency.of(h)));
         Map<String, Double> cpu = new LinkedHashMap<>();
@@ -158,7 +173,7 @@ final class RunExecutor {
                 Latency.of(stats.commandLatency()), byCommand, Latency.of(stats.paymentLatency()),
                 Latency.of(stats.projectionLag()), stats.lagNotApplied(), Latency.of(webhooks.latencies(webhookPayments)),
                 webhookPayments.size(), eventCount, eventCount / seconds, cpu, cpuPerThousand, peak, retries == null ? null : retries.longValue(), loadAverage(),
-                recording);
+                recording, Latency.of(stats.acceptedLatency()), shed == null ? null : shed.longValue());
     }
 
     /** Lets the backlog of the set-up or of the last run drain, so that it is not measured as this run's. */

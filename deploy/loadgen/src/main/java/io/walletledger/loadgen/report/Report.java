@@ -89,6 +89,12 @@ public record Report(Instant date, Machine machine, Map<String, String> stack, M
                 out.printf("%s: rejected %s; open-loop sends held back by --max-in-flight %d; lag probes not applied "
                         + "within 5 s %d; webhooks %d of %d%n", r.label(), r.rejectedByCode(), r.sendsDelayed(),
                         r.projectionLagNotApplied(), r.webhookLatency().count(), r.webhooksExpected());
+                Latency a = r.acceptedLatency();
+                if (a != null) {
+                    out.printf("%s: accepted commands only: p50 %s p99 %s p99.9 %s max %s ms; command-service shed %s%n",
+                            r.label(), ms(a.p50Ms()), ms(a.p99Ms()), ms(a.p999Ms()), ms(a.maxMs()),
+                            r.shedRequests() == null ? "-" : r.shedRequests().toString());
+                }
             }
         }
         out.println();

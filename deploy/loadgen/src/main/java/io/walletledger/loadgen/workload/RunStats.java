@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one run measured, recorded from many threads: latencies in microseconds, counts of accepted and rejected
- * commands (by problem code), completed operations, and the projection lag samples.
+ * What one run measured, recorded from many threads: latencies in microseconds (of every command, and of the
+ * accepted ones alone), counts of accepted and rejected commands (by problem code), completed operations, and the projection lag samples.
  */
 public final class RunStats implements ProjectionLagProbe.LagSink {
 
@@ -22,6 +22,7 @@ public final class RunStats implements ProjectionLagProbe.LagSink {
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
     private final ConcurrentHistogram commandLatency = histogram();
+    private final ConcurrentHistogram acceptedLatency = histogram();
     private final Map<String, ConcurrentHistogram> latencyByCommand = new ConcurrentHashMap<>();
     private final ConcurrentHistogram paymentLatency = histogram();
     private final ConcurrentHistogram projectionLag = histogram();
@@ -44,6 +45,7 @@ public final class RunStats implements ProjectionLagProbe.LagSink {
         commandLatency.recordValue(micros);
         latencyByCommand.computeIfAbsent(type, t -> histogram()).recordValue(micros);
         if (wasAccepted) {
+            acceptedLatency.recordValue(micros);
             accepted.increment();
         } else {
             rejected.computeIfAbsent(problemCode, c -> new LongAdder()).increment();
@@ -83,6 +85,11 @@ public final class RunStats implements ProjectionLagProbe.LagSink {
 
     public Histogram commandLatency() {
         return commandLatency;
+    }
+
+    /** The latency of the accepted commands only (a shed or refused command's quick answer left out). */
+    public Histogram acceptedLatency() {
+        return acceptedLatency;
     }
 
     public Map<String, Histogram> latencyByCommand() {

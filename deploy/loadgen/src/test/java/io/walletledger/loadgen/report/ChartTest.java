@@ -41,6 +41,6 @@ class ChartTest {
         return new RunResult(label, label.substring(0, label.indexOf('@')), label.contains("closed"), null, null, 30,
                 3000, 100, (long) (paymentsPerSecond * 30), paymentsPerSecond, 0, 0, Map.of(), 0, latency,
                 Map.of("payment.request", latency), latency, none, 0, none, 0, 0, 0, Map.of("kafka", 1.5),
-                Map.of("kafka", 0.5), Map.of("kafka", 400.0), 3L, 1.5, null);
+                Map.of("kafka", 0.5), Map.of("kafka", 400.0), 3L, 1.5, null, latency, 0L);
     }
 }
