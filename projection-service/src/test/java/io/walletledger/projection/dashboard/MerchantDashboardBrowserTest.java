@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -93,9 +94,13 @@ class MerchantDashboardBrowserTest {
                     keys.merchant(shop.merchant).plaintext());
             new WebDriverWait(driver, Duration.ofSeconds(10))
                     .until(d -> !d.findElements(testId("today-gross")).isEmpty());
-            assertFigures(driver, shop.merchant);
-            assertPayments(driver, zone, wallet, card);
-            assertCharts(driver, zone);
+            // the page refreshes its figures live: an element read during a re-render is stale, so read again
+            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+                assertFigures(d, shop.merchant);
+                assertPayments(d, zone, wallet, card);
+                assertCharts(d, zone);
+                return true;
+            });
 
             // Marks this document: a reload would lose the mark.
             ((JavascriptExecutor) driver).executeScript("window.sameDocument = 'yes';");
