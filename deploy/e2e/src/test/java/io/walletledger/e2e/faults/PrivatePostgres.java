@@ -42,6 +42,10 @@ final class PrivatePostgres implements AutoCloseable {
     static PrivatePostgres create(Path dir, int port) throws IOException, InterruptedException {
         Path bin = serverBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+            // left running by a campaign that was killed: stop it before its files go
+            new PrivatePostgres(bin, dir, port, root).crash();
+        }
         FaultCampaign.deleteRecursively(dir);
         Files.createDirectories(dir);
         PrivatePostgres server = new PrivatePostgres(bin, dir, port, root);
