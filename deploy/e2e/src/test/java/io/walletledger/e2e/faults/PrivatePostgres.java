@@ -43,8 +43,12 @@ final class PrivatePostgres implements AutoCloseable {
         Path bin = serverBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
-            // left running by a campaign that was killed: stop it before its files go
-            new PrivatePostgres(bin, dir, port, root).crash();
+            // left running by a campaign that was killed: stop it before its files go (if it still runs)
+            try {
+                new PrivatePostgres(bin, dir, port, root).crash();
+            } catch (IllegalStateException notRunning) {
+                // a pid file without a server: nothing to stop
+            }
         }
         FaultCampaign.deleteRecursively(dir);
         Files.createDirectories(dir);

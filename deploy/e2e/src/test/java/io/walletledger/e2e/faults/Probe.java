@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class Probe {
 
-    static final Duration LIMIT = Duration.ofMinutes(3);
+    static final Duration LIMIT = Duration.ofMinutes(5);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Wallets wallets;
     private final String merchant;
