@@ -85,8 +85,11 @@ final class CommandServiceRunning implements AutoCloseable {
 
     /** Operations retried after losing an optimistic race on an aggregate, so far. */
     double retries() {
-        return server.getApplicationContext().getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                .counter("ledger.commands.concurrency.retries").count();
+        return meters().counter("ledger.commands.concurrency.retries").count();
+    }
+
+    io.micrometer.core.instrument.MeterRegistry meters() {
+        return server.getApplicationContext().getBean(io.micrometer.core.instrument.MeterRegistry.class);
     }
 
     @Override

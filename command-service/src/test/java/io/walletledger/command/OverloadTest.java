@@ -1,6 +1,7 @@
 package io.walletledger.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
@@ -65,6 +66,34 @@ class OverloadTest {
                 opened.add(id(retried.body()));
             }
             assertThat(opened).hasSize(64);
+        }
+    }
+
+    @Test
+    void requests_slower_than_the_latency_target_shrink_the_limit_to_its_minimum_and_the_rest_is_shed(
+            KafkaEndpoint kafka, PostgresDatabase db) throws Exception {
+        // every request takes longer than 1 µs: each answer past a target interval cuts the limit by a quarter
+        try (CommandServiceRunning service = CommandServiceRunning.start(kafka, db, Map.of(
+                "ledger.overload.max-in-flight", 64, "ledger.overload.min-in-flight", 1,
+                "ledger.overload.latency-target", "1us", "ledger.overload.max-wait", "0ms"))) {
+            MeterRegistry meters = service.meters();
+            for (int i = 0; i < 20; i++) {
+                assertThat(service.post("/v1/accounts", OPEN).statusCode()).isEqualTo(201);
+            }
+            assertThat(meters.get("ledger.http.limit").gauge().value()).as("64 × 0.75^15 < 1").isEqualTo(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 32; i++) {
+                    answers.add(clients.submit(() -> service.post("/v1/accounts", OPEN)));
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+            assertThat(statuses).containsOnly(201, 503).contains(503);
+            assertThat(meters.get("ledger.http.shed").counter().count()).isEqualTo(
+                    statuses.stream().filter(status -> status == 503).count());
         }
     }
 

@@ -131,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(this.log);
     }
 

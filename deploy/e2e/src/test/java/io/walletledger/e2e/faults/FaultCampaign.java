@@ -84,7 +84,7 @@ final class FaultCampaign {
                 int wait = 10 + random.nextInt(50);
                 await("clients at work before the next fault").atMost(Duration.ofMinutes(3))
                         .until(() -> wallets.operations.get() >= before + wait || running.stream().anyMatch(Future::isDone));
-                faults.add(inject(step, stack, probe));
+                faults.add(inject(step, stack, probe, phaseDir));
             }
             long before = wallets.operations.get();
             await("clients at work after the last fault").atMost(Duration.ofMinutes(3))
@@ -142,7 +142,7 @@ final class FaultCampaign {
         return steps;
     }
 
-    private static Fault inject(Step step, Stack stack, Probe probe) throws Exception {
+    private static Fault inject(Step step, Stack stack, Probe probe, Path phaseDir) throws Exception {
         long injected = System.currentTimeMillis();
         long t0 = System.nanoTime();
         String target;
@@ -175,7 +175,13 @@ final class FaultCampaign {
         if (step.kind() == Fault.Kind.KILL_INSTANCE || step.kind() == Fault.Kind.BROKER_KILL) {
             down = 0;
         }
-        probe.pass();
+        try {
+            probe.pass();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            stack.dumpThreads(phaseDir); // the stack did not recover: keep what each process was doing
+            System.out.println(stack.diagnosis(phaseDir)); // and show it where only the build's output is kept
+            throw e;
+        }
         return new Fault(step.kind(), target, injected, down, (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -6,7 +6,12 @@ import io.walletledger.testkit.PostgresDatabase;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -120,19 +125,48 @@ final class Stack implements AutoCloseable {
         again.awaitHealthy();
     }
 
-    /** Every running instance's threads (jcmd Thread.print) into {@code dir}: what a stalled service was doing. */
+    /**
+     * What a stalled service was doing, into {@code dir}: every running instance's threads (jcmd
+     * Thread.print) and its health with the consumers' details (lag, last commit, last error).
+     */
     void dumpThreads(Path dir) throws IOException, InterruptedException {
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (List<ServiceProcess> instances : processes.values()) {
             for (ServiceProcess p : instances) {
                 if (p.isAlive()) {
+                    String prefix = p.name() + "-" + p.port();
                     new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
                             .redirectErrorStream(true)
-                            .redirectOutput(dir.resolve(p.name() + "-" + p.port() + ".threads.txt").toFile())
+                            .redirectOutput(dir.resolve(prefix + ".threads.txt").toFile())
                             .start().waitFor();
+                    try {
+                        http.send(HttpRequest.newBuilder(p.uri("/health")).timeout(Duration.ofSeconds(10)).build(),
+                                HttpResponse.BodyHandlers.ofFile(dir.resolve(prefix + ".health.json")));
+                    } catch (IOException e) {
+                        Files.writeString(dir.resolve(prefix + ".health.json"), e.toString());
+                    }
                 }
             }
         }
+    }
+
+    /** The health answers saved by {@link #dumpThreads} and the end of every running instance's log. */
+    String diagnosis(Path dir) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (List<ServiceProcess> instances : processes.values()) {
+            for (ServiceProcess p : instances) {
+                if (p.isAlive()) {
+                    Path health = dir.resolve(p.name() + "-" + p.port() + ".health.json");
+                    List<String> log = p.log().lines().toList();
+                    text.append("== ").append(p.name()).append(" on ").append(p.port()).append(": health ")
+                            .append(Files.exists(health) ? Files.readString(health) : "(none)").append('\n')
+                            .append(String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())))
+                            .append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     KafkaNodes kafka() {
