@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             try {
                 return new Nested(bound.connection, bound.connection.setSavepoint());
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot start a nested transaction", e);
+                throw failure("cannot start a nested transaction", bound.connection, e);
             }
         }
         try {
@@ -79,6 +80,24 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
         bound.whenEnded.add(action);
     }
 
+    /**
+     * A failure of {@code what}. On a connection the pool has already closed as broken (the database
+     * went away: the pool's "Connection is closed" carries no SQLState), the cause says so with
+     * SQLState 08003, so that callers (and the HTTP layer: 503, not 500) see a lost database rather
+     * than a failed statement; the database drops the transaction of a lost connection by itself.
+     */
+    static IllegalStateException failure(String what, Connection connection, SQLException e) {
+        boolean lost;
+        try {
+            lost = connection.isClosed();
+        } catch (SQLException unknown) {
+            lost = true;
+        }
+        return new IllegalStateException(what, lost
+                ? new SQLNonTransientConnectionException("the database connection is lost: " + e.getMessage(), "08003", e)
+                : e);
+    }
+
     private static Connection unclosable(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -105,7 +124,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             try {
                 connection.releaseSavepoint(savepoint);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot release savepoint", e);
+                throw failure("cannot release savepoint", connection, e);
             }
         }
 
@@ -114,7 +133,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             try {
                 connection.rollback(savepoint);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot roll back to savepoint", e);
+                throw failure("cannot roll back to savepoint", connection, e);
             }
         }
     }
@@ -131,7 +150,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             try {
                 bound.connection.commit();
             } catch (SQLException e) {
-                throw new IllegalStateException("commit failed", e);
+                throw failure("commit failed", bound.connection, e);
             } finally {
                 release();
             }
@@ -142,7 +161,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             try {
                 bound.connection.rollback();
             } catch (SQLException e) {
-                throw new IllegalStateException("rollback failed", e);
+                throw failure("rollback failed", bound.connection, e);
             } finally {
                 release();
             }

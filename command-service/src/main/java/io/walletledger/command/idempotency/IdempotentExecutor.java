@@ -104,7 +104,7 @@ public class IdempotentExecutor {
             IdempotencyRecords.insert(connection(), scope, key, hash, new Outcome(IN_PROGRESS, ""), now,
                     now.plus(settings.getRetention()));
         } catch (SQLException e) {
-            tx.rollback();
+            rollbackAfter(tx, e);
             if (IdempotencyRecords.isUniqueViolation(e)) {
                 return replay(scope, key, hash, successStatus, command);
             }
@@ -128,17 +128,30 @@ public class IdempotentExecutor {
             work.rollback();
             outcome = problemOf(refused);
         } catch (RuntimeException e) {
-            tx.rollback();
+            rollbackAfter(tx, e);
             throw e;
         }
         try {
             IdempotencyRecords.complete(connection(), scope, key, outcome);
         } catch (SQLException e) {
-            tx.rollback();
+            rollbackAfter(tx, e);
             throw new IllegalStateException("cannot record the outcome", e);
         }
         tx.commit();
         return new Result(shown == null ? outcome : shown, false);
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the connection broke with the
+     * failure: the database drops its transaction) is kept as suppressed, so that the failure itself,
+     * not "connection is closed", decides the answer (a lost database is 503, not 500).
+     */
+    private static void rollbackAfter(Transaction tx, Exception failure) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
     }
 
     private Result replay(String scope, String key, String hash, int successStatus, Supplier<Object> command) {

@@ -99,6 +99,12 @@ final class FaultCampaign {
                     failures.add("a client failed: " + e.getCause());
                 }
             }
+            // a fault is answered 503 with Retry-After (or not at all, by a dead process), never as an internal error
+            tally.retriedBecause.forEach((reason, count) -> {
+                if (reason.startsWith("5") && !reason.startsWith("503 ")) {
+                    failures.add(count + " answers " + reason + ": a fault must be 503 with Retry-After, not an error");
+                }
+            });
             Verification verification = new Verification();
             verification.balances(wallets, stack.uri(Stack.Service.PROJECTION));
             verification.webhooks(stack.bootstrapServers(), hooks, receiver);
