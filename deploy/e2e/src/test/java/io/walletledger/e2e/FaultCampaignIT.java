@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, one instance of each and one broker killed mid-run); afterwards every balance is what
  * the clients' answers imply, the audit passes and every subscribed event reached its webhook
  * endpoint under one webhook-id. {@code -Dfaults.profile=long} runs the long campaign (10 kills
- * of each service), {@code -Dfaults.seed} replays one. On demand only (deploy/local/fault-campaign.sh):
- * the Failsafe configuration excludes it from the default run, see docs/reliability.md.
+ * of each service), {@code -Dfaults.seed} replays one; the short profile runs in {@code ./mvnw verify}.
  */
 class FaultCampaignIT {
 
