@@ -3,6 +3,8 @@ package io.walletledger.command;
 import io.walletledger.testkit.KafkaEndpoint;
 import io.walletledger.testkit.PostgresDatabase;
 import io.walletledger.testkit.RealServices;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +68,37 @@ class DatabaseOutageHttpTest {
                 assertThat(rs.getLong(1)).as("two accounts opened, the refused attempt left none").isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void the_tracking_processors_start_again_as_soon_as_the_database_answers_instead_of_waiting_out_their_back_off(
+            KafkaEndpoint kafka, PostgresDatabase server) throws Exception {
+        PostgresDatabase db = server.sibling("revival");
+        try (CommandServiceRunning service = CommandServiceRunning.start(kafka, db,
+                Map.of("datasources.default.connection-timeout", 1000))) {
+            List<TrackingEventProcessor> processors = service.context().getBean(Configuration.class)
+                    .eventProcessingConfiguration().eventProcessors().values().stream()
+                    .map(TrackingEventProcessor.class::cast).toList();
+            assertThat(processors).hasSize(3);
+            refuseConnections(server, db.databaseName(), true);
+            try {
+                // each processor fails, releases its claim and waits in Axon's back-off (1, 2, 4 … 60 s)
+                await("every processor failing on the database").atMost(Duration.ofSeconds(60))
+                        .until(() -> processors.stream().allMatch(DatabaseOutageHttpTest::retrying));
+            } finally {
+                refuseConnections(server, db.databaseName(), false);
+            }
+            await("the processors restarted").atMost(Duration.ofSeconds(30))
+                    .until(() -> processors.stream().noneMatch(DatabaseOutageHttpTest::retrying));
+            assertThat(service.meters().counter("ledger.processors.revived").count())
+                    .as("restarted by the revival, not by Axon's retry").isGreaterThanOrEqualTo(1);
+            assertThat(service.post("/v1/accounts", OPEN).statusCode()).isEqualTo(201);
+        }
+    }
+
+    /** Whether a segment of the processor waits in Axon's retry mode. */
+    private static boolean retrying(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(status -> status.isErrorState());
     }
 
     /** Closes every connection to the database and refuses new ones (or lets them in again). */

@@ -124,7 +124,10 @@ public class AccountViewProjector implements Projector {
 
     private static Balances balances(Connection tx, Posting posting, boolean ownStream) throws SQLException {
         try (PreparedStatement select = tx.prepareStatement(
-                "SELECT balance, held, line_count FROM account_view WHERE account_id = ?")) {
+                // locked: a SYSTEM or MERCHANT account gets postings from events of many partitions, which
+                // other instances of the group apply at the same time (a read without the lock would lose
+                // one of two concurrent updates, or collide on the statement line number)
+                "SELECT balance, held, line_count FROM account_view WHERE account_id = ? FOR UPDATE")) {
             select.setString(1, posting.accountId().value());
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {

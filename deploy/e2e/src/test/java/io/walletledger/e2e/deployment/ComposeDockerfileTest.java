@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeDockerfileTest {
 
     /** run.sh's -Xmx384m: the heap the services are run and tested with. */
-    private static final long TESTED_HEAP_MIB = 384;
+    private static final long TESTED_HEAP_MIB = 256;
 
     private final ComposeFile compose = new ComposeFile();
 

@@ -7,14 +7,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.walletledger.servicekit.database.DatabaseFailures;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * What no more specific handler answers. A request that failed because the database does not answer
@@ -33,7 +29,7 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
-        if (databaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             LOG.warn("{} {}: the database does not answer: {}", request.getMethodName(), request.getPath(), rootOf(e));
             return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
                             "no database connection in time (the database does not answer, or every connection is busy); "
@@ -43,25 +39,6 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
         }
         LOG.error("{} {}: unexpected failure", request.getMethodName(), request.getPath(), e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal error");
-    }
-
-    /**
-     * Whether a failure comes from the database not answering, rather than from what the request asked:
-     * a connection that could not be had or was lost (SQLState class 08, JDBC's transient-connection
-     * and recoverable exceptions), or PostgreSQL shutting down, crashed or still starting (57P01–57P03).
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootOf(Throwable failure) {

@@ -41,6 +41,33 @@ public final class OffsetStore {
         return offsets;
     }
 
+    /**
+     * The stored offsets of {@code partitions}, their rows locked until {@code transaction} ends: the
+     * fence between instances of one group. A consumer that lost a partition (a rebalance, a session
+     * that expired while it worked) may still hold records of it; behind this lock it sees that another
+     * instance has applied them and skips them, instead of applying them a second time.
+     */
+    public Map<TopicPartition, Long> lock(Connection transaction, Collection<TopicPartition> partitions)
+            throws SQLException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (PreparedStatement select = transaction.prepareStatement("SELECT next_offset FROM consumer_offset "
+                + "WHERE consumer_group = ? AND topic = ? AND partition_no = ? FOR UPDATE")) {
+            for (TopicPartition partition : partitions.stream()
+                    .sorted(java.util.Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+                    .toList()) { // one order for every instance: two fences never wait on each other
+                select.setString(1, group);
+                select.setString(2, partition.topic());
+                select.setInt(3, partition.partition());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        offsets.put(partition, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
     public void save(Connection transaction, Map<TopicPartition, Long> nextOffsets) throws SQLException {
         try (PreparedStatement update = transaction.prepareStatement(
                 "UPDATE consumer_offset SET next_offset = ? WHERE consumer_group = ? AND topic = ? AND partition_no = ?");

@@ -3,6 +3,7 @@ package io.walletledger.servicekit.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.walletledger.servicekit.database.DatabaseFailures;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * metrics; {@link #status()} feeds the health check. A batch that fails while the database answers is
  * applied again record by record: a record that keeps failing on its own, or cannot be read, goes to
  * the dead-letter topic ({@link DeadLetters}) and consumption goes on; while the database does not
- * answer, nothing is dead-lettered and the batch waits.
+ * answer, or when the batch lost a deadlock to a concurrent one, nothing is dead-lettered and the batch
+ * is consumed again. Instances of one group share the stored offsets: each batch locks its partitions'
+ * rows and skips records another instance has applied ({@link OffsetStore#lock}).
  */
 public final class TransactionalEventConsumer implements AutoCloseable {
 
@@ -63,6 +67,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final Runnable afterCommit;
     private final DeadLetters deadLetters;
     private final Counter deadLettered;
+    private final Counter fencedOff;
     private volatile boolean running = true;
     private volatile Instant lastCommitAt;
     private volatile Instant failingSince;
@@ -93,6 +98,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 .description("events applied (rate() of it is events/s)").register(meters);
         this.deadLettered = Counter.builder("ledger.consumer.dead.letters").tag("consumer", name)
                 .description("records sent to the dead-letter topic (unreadable, or failing on their own)").register(meters);
+        this.fencedOff = Counter.builder("ledger.consumer.fenced.off").tag("consumer", name)
+                .description("records skipped because another instance of the group had applied them").register(meters);
         if (settings.getHaltAfterEvents() > 0) {
             HALT_COUNTDOWN.compareAndSet(-1, settings.getHaltAfterEvents());
         }
@@ -161,7 +168,11 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             commit(records);
         } catch (SQLException | RuntimeException e) {
             failed(e);
-            if (!databaseAnswers()) {
+            if (DatabaseFailures.conflict(e)) {
+                // a deadlock with another instance's batch: the batch is fine, only its moment was not
+                rewind(records.partitions(), records, Map.of());
+                pause(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 500)));
+            } else if (!databaseAnswers()) {
                 rewind(records.partitions(), records, Map.of());
                 pause(Duration.ofSeconds(1));
             } else {
@@ -199,8 +210,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 failed(e);
                 last = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                if (!databaseAnswers()) {
-                    return false;
+                if (DatabaseFailures.conflict(e) || !databaseAnswers()) {
+                    return false; // not the record's fault: the batch is consumed again from here
                 }
                 pause(Duration.ofMillis(200L * attempt));
             }
@@ -279,10 +290,11 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             try {
-                Map<TopicPartition, Long> next = writer.write(tx, records);
+                ConsumerRecords<String, byte[]> unapplied = notYetApplied(records, offsets.lock(tx, records.partitions()));
+                Map<TopicPartition, Long> next = writer.write(tx, unapplied);
                 offsets.save(tx, next);
                 tx.commit();
-                applied.increment(records.count());
+                applied.increment(unapplied.count());
                 return next;
             } catch (SQLException | RuntimeException e) {
                 tx.rollback();
@@ -291,6 +303,33 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 tx.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * The records at or after each partition's stored offset. Records before it were applied by another
+     * instance of the group that owns the partition now (this one lost it in a rebalance, or its session
+     * expired while it worked, and has not heard of it yet); they are skipped, not applied twice.
+     */
+    private ConsumerRecords<String, byte[]> notYetApplied(ConsumerRecords<String, byte[]> records,
+                                                          Map<TopicPartition, Long> stored) {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> kept = new HashMap<>();
+        boolean skipped = false;
+        for (TopicPartition partition : records.partitions()) {
+            long from = stored.getOrDefault(partition, 0L);
+            List<ConsumerRecord<String, byte[]>> all = records.records(partition);
+            List<ConsumerRecord<String, byte[]>> fresh = all.stream().filter(r -> r.offset() >= from).toList();
+            skipped |= fresh.size() < all.size();
+            if (!fresh.isEmpty()) {
+                kept.put(partition, fresh);
+            }
+        }
+        if (!skipped) {
+            return records;
+        }
+        fencedOff.increment(records.count() - kept.values().stream().mapToInt(List::size).sum());
+        LOG.info("{}: skipped records another instance of the group has applied (a rebalance moved their partition)",
+                name);
+        return new ConsumerRecords<>(kept, Map.of());
     }
 
     private static void pause(Duration duration) {
