@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,37 +25,29 @@ public final class OffsetStore {
     }
 
     public Map<TopicPartition, Long> load(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT next_offset FROM consumer_offset WHERE consumer_group = ? AND topic = ? AND partition_no = ?")) {
-            for (TopicPartition partition : partitions) {
-                select.setString(1, group);
-                select.setString(2, partition.topic());
-                select.setInt(3, partition.partition());
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        offsets.put(partition, rs.getLong(1));
-                    }
-                }
-            }
-        }
-        return offsets;
+        return read(connection, partitions, "");
     }
 
     /**
      * The stored offsets of {@code partitions}, their rows locked until {@code transaction} ends: the
      * fence between instances of one group. A consumer that lost a partition (a rebalance, a session
      * that expired while it worked) may still hold records of it; behind this lock it sees that another
-     * instance has applied them and skips them, instead of applying them a second time.
+     * instance has applied them and skips them, instead of applying them a second time. The rows are
+     * locked in one order by every instance, so two fences never wait on each other.
      */
     public Map<TopicPartition, Long> lock(Connection transaction, Collection<TopicPartition> partitions)
             throws SQLException {
+        return read(transaction, partitions.stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+                .toList(), " FOR UPDATE");
+    }
+
+    private Map<TopicPartition, Long> read(Connection connection, Collection<TopicPartition> partitions,
+                                           String lockClause) throws SQLException {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        try (PreparedStatement select = transaction.prepareStatement("SELECT next_offset FROM consumer_offset "
-                + "WHERE consumer_group = ? AND topic = ? AND partition_no = ? FOR UPDATE")) {
-            for (TopicPartition partition : partitions.stream()
-                    .sorted(java.util.Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
-                    .toList()) { // one order for every instance: two fences never wait on each other
+        try (PreparedStatement select = connection.prepareStatement("SELECT next_offset FROM consumer_offset "
+                + "WHERE consumer_group = ? AND topic = ? AND partition_no = ?" + lockClause)) {
+            for (TopicPartition partition : partitions) {
                 select.setString(1, group);
                 select.setString(2, partition.topic());
                 select.setInt(3, partition.partition());
