@@ -30,6 +30,11 @@ public final class PublishedEvents {
 
     /** Every record of a topic, from its beginning up to its end at the time of the call, in partition order. */
     public static List<ConsumerRecord<String, byte[]>> all(KafkaEndpoint kafka, String topic) {
+        return all(kafka, topic, Duration.ofSeconds(30));
+    }
+
+    /** The same, reading for at most {@code limit} (a long history takes longer than the default 30 s). */
+    public static List<ConsumerRecord<String, byte[]>> all(KafkaEndpoint kafka, String topic, Duration limit) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -39,7 +44,7 @@ public final class PublishedEvents {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(limit).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(found::add);
                 return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });

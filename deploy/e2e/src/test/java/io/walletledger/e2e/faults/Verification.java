@@ -123,7 +123,8 @@ final class Verification {
         AtomicLong records = new AtomicLong();
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record
-                : PublishedEvents.all(new KafkaEndpoint(bootstrapServers, "faults"), Topics.EVENTS)) {
+                : PublishedEvents.all(new KafkaEndpoint(bootstrapServers, "faults"), Topics.EVENTS,
+                        java.time.Duration.ofMinutes(5))) { // the long campaign's history: hundreds of thousands
             records.incrementAndGet();
             JsonNode event = read(record.value());
             String id = event.path("id").asText();
