@@ -52,7 +52,7 @@ public class ProjectionConsumers {
     public synchronized void start() {
         consumers = projectors.stream()
                 .map(p -> new TransactionalEventConsumer(p.consumerGroup(), kafka.getBootstrapServers(), Topics.EVENTS,
-                        dataSource, new VersionGuard(p.consumerGroup(), p), meters, settings,
+                        dataSource, new VersionGuard(p.consumerGroup(), p.applier()), meters, settings,
                         readYourWrites::signalProgress))
                 .toList();
         consumers.forEach(registry::register);

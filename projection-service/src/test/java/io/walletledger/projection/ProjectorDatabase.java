@@ -31,7 +31,7 @@ public final class ProjectorDatabase {
 
     /** Applies the events in one transaction through the projector's version guard, as its consumer does. */
     public void apply(Projector projector, List<CloudEvent> events) throws SQLException {
-        VersionGuard guarded = new VersionGuard(projector.consumerGroup(), projector);
+        VersionGuard guarded = new VersionGuard(projector.consumerGroup(), projector.applier());
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             guarded.beforeBatch(tx);

@@ -20,6 +20,9 @@ import java.sql.Connection;
 import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,8 +42,8 @@ final class Replay implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
     private final BatchWriter writer;
-    /** One writer per read model, for a batch that fails as a whole: see {@link #writeEachAlone}. */
-    private final Map<String, BatchWriter> writerOf = new java.util.LinkedHashMap<>();
+    /** One writer per read model, for a batch that fails as a whole: see {@link #writeModelByModel}. */
+    private final Map<String, BatchWriter> writerOf = new LinkedHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
 
@@ -62,10 +65,10 @@ final class Replay implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         EventApplier all = EventApplier.all(projectors.stream()
-                .map(p -> new VersionGuard(p.consumerGroup(), p)).toList());
+                .map(p -> new VersionGuard(p.consumerGroup(), p.applier())).toList());
         this.writer = new BatchWriter("rebuild", all, (record, reason) -> { }, () -> -1);
         projectors.forEach(p -> writerOf.put(p.consumerGroup(), new BatchWriter("rebuild " + p.consumerGroup(),
-                new VersionGuard(p.consumerGroup(), p), (record, reason) -> { }, () -> -1)));
+                new VersionGuard(p.consumerGroup(), p.applier()), (record, reason) -> { }, () -> -1)));
     }
 
     /** Events a read model could not apply (as its live consumer could not: it dead-lettered them). */
@@ -104,37 +107,62 @@ final class Replay implements AutoCloseable {
         try {
             inTransaction(tx -> writer.write(tx, records));
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("rebuild: a batch failed ({}); applying it event by event and read model by read model", e.toString());
-            inTransaction(tx -> writeEachAlone(tx, records));
+            LOG.warn("rebuild: a batch failed ({}); applying it read model by read model, halving a part that fails",
+                    e.toString());
+            inTransaction(tx -> writeModelByModel(tx, records));
         }
     }
 
     /**
-     * Each event into each read model under a savepoint of its own: one a read model cannot apply is
-     * skipped for that read model only, as its live consumer dead-lettered it, and the others get it.
+     * Each read model gets the batch under a savepoint of its own; a part that fails is halved until the
+     * events it cannot apply are alone, and those are skipped for that read model only (as its live
+     * consumer dead-lettered them), while the others get them. One bad event in a poll of thousands costs
+     * a few dozen partial writes, not one transaction step per event.
      */
-    private Map<TopicPartition, Long> writeEachAlone(Connection tx, ConsumerRecords<String, byte[]> records)
+    private Map<TopicPartition, Long> writeModelByModel(Connection tx, ConsumerRecords<String, byte[]> records)
             throws SQLException {
-        Map<TopicPartition, Long> next = new java.util.HashMap<>();
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        Map<TopicPartition, Long> next = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                ConsumerRecords<String, byte[]> one = new ConsumerRecords<>(Map.of(partition, List.of(record)), Map.of());
-                for (Map.Entry<String, BatchWriter> model : writerOf.entrySet()) {
-                    Savepoint before = tx.setSavepoint();
-                    try {
-                        model.getValue().write(tx, one);
-                        tx.releaseSavepoint(before);
-                    } catch (SQLException | RuntimeException e) {
-                        tx.rollback(before);
-                        skipped.incrementAndGet();
-                        LOG.error("rebuild: {} skips {}-{}@{}: {}", model.getKey(), record.topic(), record.partition(),
-                                record.offset(), e.toString());
-                    }
-                }
-                next.put(partition, record.offset() + 1);
-            }
+            List<ConsumerRecord<String, byte[]>> ofPartition = records.records(partition);
+            all.addAll(ofPartition);
+            next.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
+        }
+        for (Map.Entry<String, BatchWriter> model : writerOf.entrySet()) {
+            writeOrHalve(tx, model.getKey(), model.getValue(), all);
         }
         return next;
+    }
+
+    private void writeOrHalve(Connection tx, String model, BatchWriter modelWriter,
+                              List<ConsumerRecord<String, byte[]>> part) throws SQLException {
+        Savepoint before = tx.setSavepoint();
+        try {
+            modelWriter.write(tx, asRecords(part));
+            tx.releaseSavepoint(before);
+        } catch (SQLException | RuntimeException e) {
+            tx.rollback(before);
+            if (part.size() == 1) {
+                ConsumerRecord<String, byte[]> record = part.get(0);
+                skipped.incrementAndGet();
+                LOG.error("rebuild: {} skips {}-{}@{}: {}", model, record.topic(), record.partition(), record.offset(),
+                        e.toString());
+                return;
+            }
+            // halves keep each partition's records in order (the list is ordered by partition, then offset)
+            int half = part.size() / 2;
+            writeOrHalve(tx, model, modelWriter, part.subList(0, half));
+            writeOrHalve(tx, model, modelWriter, part.subList(half, part.size()));
+        }
+    }
+
+    private static ConsumerRecords<String, byte[]> asRecords(List<ConsumerRecord<String, byte[]>> part) {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : part) {
+            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                    .add(record);
+        }
+        return new ConsumerRecords<>(byPartition, Map.of());
     }
 
     private interface Work {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.walletledger.account.AccountId;
+import io.walletledger.account.AccountOpened;
 import io.walletledger.account.AccountType;
 import io.walletledger.envelope.CloudEvent;
-import io.walletledger.envelope.Topics;
+import io.walletledger.money.CurrencyCode;
 import io.walletledger.projection.History;
-import io.walletledger.projection.Projector;
 import io.walletledger.projection.TestApiKeys;
 import io.walletledger.servicekit.security.Role;
 import io.walletledger.testkit.EventTopic;
@@ -78,43 +79,6 @@ class RebuildTest {
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
-    /**
-     * Every read model's stored offsets at the topic's end: what the consumers committed with their rows,
-     * compared with the broker's end offsets (a lag gauge can read 0 before a fetch has seen new records).
-     */
-    private static boolean caughtUp() throws Exception {
-        Map<Integer, Long> end = new java.util.HashMap<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", kafka.bootstrapServers()),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(Topics.EVENTS, p.partition())).toList();
-            consumer.endOffsets(partitions).forEach((tp, offset) -> end.put(tp.partition(), offset));
-        }
-        DataSource dataSource = server.getApplicationContext().getBean(DataSource.class);
-        for (Projector projector : server.getApplicationContext().getBeansOfType(Projector.class)) {
-            Map<Integer, Long> stored = new java.util.HashMap<>();
-            try (Connection c = dataSource.getConnection();
-                 var query = c.prepareStatement("SELECT partition_no, next_offset FROM consumer_offset "
-                         + "WHERE consumer_group = ? AND topic = ?")) {
-                query.setString(1, projector.consumerGroup());
-                query.setString(2, Topics.EVENTS);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        stored.put(rows.getInt(1), rows.getLong(2));
-                    }
-                }
-            }
-            for (Map.Entry<Integer, Long> partition : end.entrySet()) {
-                if (stored.getOrDefault(partition.getKey(), 0L) < partition.getValue()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     @Test
     void the_rebuilt_read_models_equal_the_live_ones_and_consumption_resumes_after_the_switch() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -131,6 +95,12 @@ class RebuildTest {
             String pay = "rb-pay-" + run + "-" + i;
             Instant at = T.plusSeconds(i * 97L);
             h.walletPayment(pay, shop, payer, 1000 + i, 10 + i % 7, at);
+            if (i == PAYMENTS / 2) {
+                // an event the account view cannot apply (owner_id holds 128): live dead-letters it, the rebuild
+                // skips it for that read model alone and applies every other event of its poll
+                h.add(new AccountOpened(AccountId.of("rb-bad-" + run), "o".repeat(500), AccountType.CUSTOMER,
+                        CurrencyCode.of("EUR"), 1, at));
+            }
             if (i % 10 == 0) {
                 h.walletRefund(pay, shop, payer, 100, 100, false, at.plusSeconds(30));
             }
@@ -143,7 +113,7 @@ class RebuildTest {
         String lastPay = "rb-pay-" + run + "-" + (PAYMENTS - 1);
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             JsonNode payment = get("/v1/payments/" + lastPay);
-            return payment != null && payment.at("/fee/amount").asLong() > 0 && caughtUp();
+            return payment != null && payment.at("/fee/amount").asLong() > 0 && CaughtUp.check(server, kafka);
         });
         DataSource dataSource = server.getApplicationContext().getBean(DataSource.class);
         Map<String, List<String>> live = Snapshot.of(dataSource);
