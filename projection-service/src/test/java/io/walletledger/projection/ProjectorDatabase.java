@@ -35,6 +35,7 @@ public final class ProjectorDatabase {
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             guarded.beforeBatch(tx);
+            guarded.prepare(tx, events);
             for (CloudEvent event : events) {
                 guarded.apply(tx, event);
             }

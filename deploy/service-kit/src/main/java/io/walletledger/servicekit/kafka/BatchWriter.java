@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,34 +48,45 @@ public final class BatchWriter {
 
     public Map<TopicPartition, Long> write(Connection tx, ConsumerRecords<String, byte[]> records) throws SQLException {
         Map<TopicPartition, Long> next = new HashMap<>();
-        applier.beforeBatch(tx);
+        List<Decoded> decoded = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
             for (ConsumerRecord<String, byte[]> record : batch) {
-                applyOne(tx, record);
+                CloudEvent event = decode(record);
+                if (event != null) {
+                    decoded.add(new Decoded(record, event));
+                }
             }
             next.put(partition, batch.get(batch.size() - 1).offset() + 1);
+        }
+        applier.beforeBatch(tx);
+        applier.prepare(tx, decoded.stream().map(Decoded::event).toList());
+        for (Decoded one : decoded) {
+            ConsumerRecord<String, byte[]> record = one.record();
+            applier.apply(tx, one.event(), new ConsumedRecord(record.partition(), record.offset(),
+                    Instant.ofEpochMilli(record.timestamp()), record.value()));
+            if (haltCountdown.getAsLong() == 0) {
+                LOG.error("{}: fault injection: halting mid-batch at {}-{}@{}, before the commit", name, record.topic(),
+                        record.partition(), record.offset());
+                Runtime.getRuntime().halt(137);
+            }
         }
         applier.afterBatch(tx);
         return next;
     }
 
-    private void applyOne(Connection tx, ConsumerRecord<String, byte[]> record) throws SQLException {
-        CloudEvent event;
+    private record Decoded(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+    }
+
+    /** The record's event, or null when it is unreadable (then handed to {@code onUnreadable}). */
+    private CloudEvent decode(ConsumerRecord<String, byte[]> record) {
         try {
-            event = codec.decode(record.value() == null ? new byte[0] : record.value());
+            return codec.decode(record.value() == null ? new byte[0] : record.value());
         } catch (UnreadableEvent e) {
             LOG.warn("{}: skipping unreadable record {}-{}@{}: {}", name, record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             onUnreadable.accept(record, "unreadable: " + e.getMessage());
-            return;
-        }
-        applier.apply(tx, event, new ConsumedRecord(record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.value()));
-        if (haltCountdown.getAsLong() == 0) {
-            LOG.error("{}: fault injection: halting mid-batch at {}-{}@{}, before the commit", name, record.topic(),
-                    record.partition(), record.offset());
-            Runtime.getRuntime().halt(137);
+            return null;
         }
     }
 }

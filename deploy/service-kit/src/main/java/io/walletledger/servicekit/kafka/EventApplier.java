@@ -21,6 +21,14 @@ public interface EventApplier {
     default void beforeBatch(Connection transaction) throws SQLException {
     }
 
+    /**
+     * Called in the transaction after {@link #beforeBatch} with every readable event of the batch, in the
+     * order they will be applied: an applier may read (and lock) what the batch needs in a few queries
+     * instead of one per event.
+     */
+    default void prepare(Connection transaction, List<CloudEvent> events) throws SQLException {
+    }
+
     /** Called in the transaction after a batch's last event, before the offsets are saved. */
     default void afterBatch(Connection transaction) throws SQLException {
     }
@@ -46,6 +54,13 @@ public interface EventApplier {
             public void beforeBatch(Connection transaction) throws SQLException {
                 for (EventApplier applier : appliers) {
                     applier.beforeBatch(transaction);
+                }
+            }
+
+            @Override
+            public void prepare(Connection transaction, List<CloudEvent> events) throws SQLException {
+                for (EventApplier applier : appliers) {
+                    applier.prepare(transaction, events);
                 }
             }
 
