@@ -11,6 +11,7 @@ import io.walletledger.account.AccountUnfrozen;
 import io.walletledger.envelope.CloudEvent;
 import io.walletledger.projection.changefeed.ViewChanges;
 import io.walletledger.projection.statement.StatementLines;
+import io.walletledger.servicekit.database.KeysQuery;
 import io.walletledger.servicekit.kafka.EventApplier;
 
 import java.sql.Connection;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,9 +64,6 @@ final class AccountViewBatch implements EventApplier {
         }
     }
 
-    /** Accounts per prefetch query. */
-    private static final int PREFETCH_CHUNK = 500;
-
     private final Map<String, Row> rows = new LinkedHashMap<>();
     /** Accounts the prefetch found without a view (not read again unless the batch creates them). */
     private final Set<String> absent = new HashSet<>();
@@ -97,26 +94,14 @@ final class AccountViewBatch implements EventApplier {
             }
         }
         accounts.removeAll(rows.keySet());
-        List<String> ids = new ArrayList<>(accounts);
-        for (int from = 0; from < ids.size(); from += PREFETCH_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PREFETCH_CHUNK));
-            try (PreparedStatement select = tx.prepareStatement(
-                    "SELECT account_id, balance, held, line_count, status, version FROM account_view WHERE account_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY account_id FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        Row row = row(rs);
-                        rows.put(row.accountId, row);
-                    }
-                }
-            }
-            for (String id : chunk) {
-                if (!rows.containsKey(id)) {
-                    absent.add(id);
-                }
+        KeysQuery.run(tx, "SELECT account_id, balance, held, line_count, status, version FROM account_view "
+                + "WHERE account_id", " ORDER BY account_id FOR UPDATE", List.of(), new ArrayList<>(accounts), rs -> {
+                    Row row = row(rs);
+                    rows.put(row.accountId, row);
+                });
+        for (String id : accounts) {
+            if (!rows.containsKey(id)) {
+                absent.add(id);
             }
         }
     }

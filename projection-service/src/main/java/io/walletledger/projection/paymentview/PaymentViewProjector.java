@@ -12,6 +12,8 @@ import io.walletledger.payment.PaymentRefunded;
 import io.walletledger.payment.PaymentRequested;
 import io.walletledger.payment.PaymentStatus;
 import io.walletledger.projection.Projector;
+import io.walletledger.servicekit.database.KeysQuery;
+import io.walletledger.servicekit.kafka.EventApplier;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -20,6 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keeps {@code payment_view} and its timeline. The payment's own events arrive in order on its
@@ -36,20 +43,123 @@ public class PaymentViewProjector implements Projector {
         return GROUP;
     }
 
+    /** A fresh applier for one consumer: see {@link Batch}. */
+    @Override
+    public EventApplier applier() {
+        return new Batch();
+    }
+
+    /** Applies one event on its own, as a batch of one. */
     @Override
     public void apply(Connection tx, CloudEvent event) throws SQLException {
-        if (event.data() instanceof PaymentEvent payment) {
-            String id = payment.paymentId().value();
-            ensureRow(tx, id, payment.occurredAt());
-            applyPaymentEvent(tx, payment, event.sequence());
-            timeline(tx, id, event, amountOf(payment), detailOf(payment), payment.occurredAt());
-        } else if (event.data() instanceof PaymentCredited credited) {
-            ensureRow(tx, credited.paymentId(), credited.occurredAt());
-            update(tx, credited.paymentId(), "fee = ?, currency = COALESCE(currency, ?)", credited.occurredAt(),
-                    credited.fee().minorUnits(), credited.fee().currency().code());
-            timeline(tx, credited.paymentId(), event, credited.net(),
-                    "merchant credited: gross " + credited.gross().minorUnits() + ", fee " + credited.fee().minorUnits(),
-                    credited.occurredAt());
+        Batch batch = new Batch();
+        batch.apply(tx, event);
+        batch.afterBatch(tx);
+    }
+
+    /**
+     * One consumer's batch: which payments have a row is read for the whole batch in {@link #prepare}
+     * (one query, not one per event), and the timeline entries are inserted as one JDBC batch at its end.
+     * The row updates stay statements of their own, each an atomic change of the columns its event sets,
+     * so the two streams that feed a row (the payment's own and the merchant's credit) need no lock.
+     */
+    private static final class Batch implements EventApplier {
+
+        private final Set<String> rows = new HashSet<>();
+        /** Payments whose row {@link #prepare} looked for (found or not: not looked for again). */
+        private final Set<String> checked = new HashSet<>();
+        private final List<TimelineEntry> timeline = new ArrayList<>();
+
+        @Override
+        public void beforeBatch(Connection tx) {
+            rows.clear();
+            checked.clear();
+            timeline.clear();
+        }
+
+        @Override
+        public void prepare(Connection tx, List<CloudEvent> events) throws SQLException {
+            List<String> ids = events.stream().map(e -> paymentOf(e.data())).filter(Objects::nonNull).distinct()
+                    .filter(id -> !rows.contains(id)).toList();
+            checked.addAll(ids);
+            KeysQuery.run(tx, "SELECT payment_id FROM payment_view WHERE payment_id", "", List.of(), ids,
+                    rs -> rows.add(rs.getString(1)));
+        }
+
+        @Override
+        public void apply(Connection tx, CloudEvent event) throws SQLException {
+            if (event.data() instanceof PaymentEvent payment) {
+                String id = payment.paymentId().value();
+                ensureRow(tx, id, payment.occurredAt());
+                applyPaymentEvent(tx, payment, event.sequence());
+                timeline.add(new TimelineEntry(id, event.id(), event.type(), amountOf(payment), detailOf(payment),
+                        payment.occurredAt()));
+            } else if (event.data() instanceof PaymentCredited credited) {
+                ensureRow(tx, credited.paymentId(), credited.occurredAt());
+                update(tx, credited.paymentId(), "fee = ?, currency = COALESCE(currency, ?)", credited.occurredAt(),
+                        credited.fee().minorUnits(), credited.fee().currency().code());
+                timeline.add(new TimelineEntry(credited.paymentId(), event.id(), event.type(), credited.net(),
+                        "merchant credited: gross " + credited.gross().minorUnits() + ", fee "
+                                + credited.fee().minorUnits(), credited.occurredAt()));
+            }
+        }
+
+        private void ensureRow(Connection tx, String paymentId, Instant at) throws SQLException {
+            if (rows.contains(paymentId) || !checked.contains(paymentId) && exists(tx, paymentId)) {
+                rows.add(paymentId);
+                return;
+            }
+            try (PreparedStatement insert = tx.prepareStatement("""
+                    INSERT INTO payment_view (payment_id, authorized, captured, refunded, fee, updated_at, version)
+                    VALUES (?, 0, 0, 0, 0, ?, -1)""")) {
+                insert.setString(1, paymentId);
+                insert.setTimestamp(2, Timestamp.from(at));
+                insert.executeUpdate();
+            }
+            rows.add(paymentId);
+        }
+
+        @Override
+        public void afterBatch(Connection tx) throws SQLException {
+            if (!timeline.isEmpty()) {
+                try (PreparedStatement insert = tx.prepareStatement("""
+                        INSERT INTO payment_timeline (payment_id, event_id, type, amount, detail, occurred_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    for (TimelineEntry entry : timeline) {
+                        insert.setString(1, entry.paymentId());
+                        insert.setString(2, entry.eventId());
+                        insert.setString(3, entry.type());
+                        insert.setObject(4, entry.amount() == null ? null : entry.amount().minorUnits());
+                        insert.setString(5, entry.detail());
+                        insert.setTimestamp(6, Timestamp.from(entry.at()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            beforeBatch(tx);
+        }
+    }
+
+    private record TimelineEntry(String paymentId, String eventId, String type, Money amount, String detail,
+                                 Instant at) {
+    }
+
+    private static String paymentOf(Object data) {
+        return switch (data) {
+            case PaymentEvent payment -> payment.paymentId().value();
+            case PaymentCredited credited -> credited.paymentId();
+            default -> null;
+        };
+    }
+
+    /** Whether the payment has a row (prepare missed it: the event came without a prepared batch). */
+    private static boolean exists(Connection tx, String paymentId) throws SQLException {
+        try (PreparedStatement select = tx.prepareStatement("SELECT 1 FROM payment_view WHERE payment_id = ?")) {
+            select.setString(1, paymentId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -102,24 +212,6 @@ public class PaymentViewProjector implements Projector {
         };
     }
 
-    private static void ensureRow(Connection tx, String paymentId, Instant at) throws SQLException {
-        try (PreparedStatement select = tx.prepareStatement("SELECT 1 FROM payment_view WHERE payment_id = ?")) {
-            select.setString(1, paymentId);
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement insert = tx.prepareStatement("""
-                INSERT INTO payment_view (payment_id, authorized, captured, refunded, fee, updated_at, version)
-                VALUES (?, 0, 0, 0, 0, ?, -1)""")) {
-            insert.setString(1, paymentId);
-            insert.setTimestamp(2, Timestamp.from(at));
-            insert.executeUpdate();
-        }
-    }
-
     private static void update(Connection tx, String paymentId, String assignments, Instant at, Object... values)
             throws SQLException {
         try (PreparedStatement update = tx.prepareStatement(
@@ -134,21 +226,6 @@ public class PaymentViewProjector implements Projector {
             update.setTimestamp(i++, Timestamp.from(at));
             update.setString(i, paymentId);
             update.executeUpdate();
-        }
-    }
-
-    private static void timeline(Connection tx, String paymentId, CloudEvent event, Money amount, String detail,
-                                 Instant at) throws SQLException {
-        try (PreparedStatement insert = tx.prepareStatement("""
-                INSERT INTO payment_timeline (payment_id, event_id, type, amount, detail, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, paymentId);
-            insert.setString(2, event.id());
-            insert.setString(3, event.type());
-            insert.setObject(4, amount == null ? null : amount.minorUnits());
-            insert.setString(5, detail);
-            insert.setTimestamp(6, Timestamp.from(at));
-            insert.executeUpdate();
         }
     }
 }

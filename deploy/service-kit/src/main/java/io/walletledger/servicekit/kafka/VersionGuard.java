@@ -1,12 +1,12 @@
 package io.walletledger.servicekit.kafka;
 
 import io.walletledger.envelope.CloudEvent;
+import io.walletledger.servicekit.database.KeysQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,6 @@ import java.util.Map;
  * "has this group applied {@code acc_1@3} yet?".
  */
 public final class VersionGuard implements EventApplier {
-
-    /** Aggregates per prefetch query (bind parameters stay far below every driver's limit). */
-    static final int PREFETCH_CHUNK = 500;
 
     private final String group;
     private final EventApplier delegate;
@@ -47,26 +44,14 @@ public final class VersionGuard implements EventApplier {
     public void prepare(Connection transaction, List<CloudEvent> events) throws SQLException {
         List<String> unknown = events.stream().map(CloudEvent::subject).distinct()
                 .filter(subject -> !known.containsKey(subject)).toList();
-        for (int from = 0; from < unknown.size(); from += PREFETCH_CHUNK) {
-            List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + PREFETCH_CHUNK));
-            try (PreparedStatement select = transaction.prepareStatement(
-                    "SELECT aggregate_id, sequence_no FROM applied_version WHERE consumer_group = ? AND aggregate_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                select.setString(1, group);
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 2, chunk.get(i));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        known.put(rs.getString(1), rs.getLong(2));
-                        stored.put(rs.getString(1), true);
-                    }
-                }
-            }
-            for (String subject : chunk) {
-                if (known.putIfAbsent(subject, -1L) == null) {
-                    stored.put(subject, false);
-                }
+        KeysQuery.run(transaction, "SELECT aggregate_id, sequence_no FROM applied_version WHERE consumer_group = ? "
+                + "AND aggregate_id", "", List.of(group), unknown, row -> {
+                    known.put(row.getString(1), row.getLong(2));
+                    stored.put(row.getString(1), true);
+                });
+        for (String subject : unknown) {
+            if (known.putIfAbsent(subject, -1L) == null) {
+                stored.put(subject, false);
             }
         }
         delegate.prepare(transaction, events);
