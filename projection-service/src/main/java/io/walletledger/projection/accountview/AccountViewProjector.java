@@ -1,12 +1,8 @@
 package io.walletledger.projection.accountview;
 
-import io.walletledger.envelope.CloudEvent;
-import io.walletledger.projection.Projector;
+import io.walletledger.projection.BatchedProjector;
 import io.walletledger.servicekit.kafka.EventApplier;
 import jakarta.inject.Singleton;
-
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * Keeps {@code account_view} and the statement lines ({@code account_posting}) current. Each
@@ -15,7 +11,7 @@ import java.sql.SQLException;
  * SYSTEM accounts have no stream of their own: their row appears with their first posting.
  */
 @Singleton
-public class AccountViewProjector implements Projector {
+public class AccountViewProjector implements BatchedProjector {
 
     public static final String VIEW = "account-view";
     public static final String GROUP = "projection-service.account-view";
@@ -25,17 +21,9 @@ public class AccountViewProjector implements Projector {
         return GROUP;
     }
 
-    /** A fresh applier for one consumer: it keeps a batch's rows in memory (see {@link AccountViewBatch}). */
+    /** A fresh batch for one consumer: see {@link AccountViewBatch}. */
     @Override
-    public EventApplier applier() {
+    public EventApplier newBatch() {
         return new AccountViewBatch();
-    }
-
-    /** Applies one event on its own, as a batch of one. */
-    @Override
-    public void apply(Connection tx, CloudEvent event) throws SQLException {
-        AccountViewBatch batch = new AccountViewBatch();
-        batch.apply(tx, event);
-        batch.afterBatch(tx);
     }
 }

@@ -6,7 +6,7 @@ import io.walletledger.money.Money;
 import io.walletledger.payment.PaymentAuthorized;
 import io.walletledger.payment.PaymentCaptured;
 import io.walletledger.payment.PaymentRefunded;
-import io.walletledger.projection.Projector;
+import io.walletledger.projection.BatchedProjector;
 import io.walletledger.projection.changefeed.ViewChanges;
 import io.walletledger.servicekit.database.KeysQuery;
 import io.walletledger.servicekit.kafka.EventApplier;
@@ -31,7 +31,7 @@ import java.util.Set;
  * its card reference).
  */
 @Singleton
-public class MerchantSalesProjector implements Projector {
+public class MerchantSalesProjector implements BatchedProjector {
 
     public static final String GROUP = "projection-service.merchant-sales";
     public static final String VIEW = "merchant-sales";
@@ -41,18 +41,10 @@ public class MerchantSalesProjector implements Projector {
         return GROUP;
     }
 
-    /** A fresh applier for one consumer: see {@link Batch}. */
+    /** A fresh batch for one consumer: see {@link Batch}. */
     @Override
-    public EventApplier applier() {
+    public EventApplier newBatch() {
         return new Batch();
-    }
-
-    /** Applies one event on its own, as a batch of one. */
-    @Override
-    public void apply(Connection tx, CloudEvent event) throws SQLException {
-        Batch batch = new Batch();
-        batch.apply(tx, event);
-        batch.afterBatch(tx);
     }
 
     /**
@@ -120,7 +112,8 @@ public class MerchantSalesProjector implements Projector {
         public void afterBatch(Connection tx) throws SQLException {
             if (!payers.isEmpty()) {
                 try (PreparedStatement insert = tx.prepareStatement(
-                        "INSERT INTO sales_payment (payment_id, merchant_account_id, payer_key, method) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO sales_payment (payment_id, merchant_account_id, payer_key, method) "
+                                + "VALUES (?, ?, ?, ?)")) {
                     for (PaymentAuthorized e : payers) {
                         insert.setString(1, e.paymentId().value());
                         insert.setString(2, e.merchantAccountId().value());

@@ -11,7 +11,7 @@ import io.walletledger.payment.PaymentExpired;
 import io.walletledger.payment.PaymentRefunded;
 import io.walletledger.payment.PaymentRequested;
 import io.walletledger.payment.PaymentStatus;
-import io.walletledger.projection.Projector;
+import io.walletledger.projection.BatchedProjector;
 import io.walletledger.servicekit.database.KeysQuery;
 import io.walletledger.servicekit.kafka.EventApplier;
 import jakarta.inject.Singleton;
@@ -34,7 +34,7 @@ import java.util.Set;
  * first, so whichever side comes first creates the row.
  */
 @Singleton
-public class PaymentViewProjector implements Projector {
+public class PaymentViewProjector implements BatchedProjector {
 
     public static final String GROUP = "projection-service.payment-view";
 
@@ -43,18 +43,10 @@ public class PaymentViewProjector implements Projector {
         return GROUP;
     }
 
-    /** A fresh applier for one consumer: see {@link Batch}. */
+    /** A fresh batch for one consumer: see {@link Batch}. */
     @Override
-    public EventApplier applier() {
+    public EventApplier newBatch() {
         return new Batch();
-    }
-
-    /** Applies one event on its own, as a batch of one. */
-    @Override
-    public void apply(Connection tx, CloudEvent event) throws SQLException {
-        Batch batch = new Batch();
-        batch.apply(tx, event);
-        batch.afterBatch(tx);
     }
 
     /**

@@ -39,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rerunnable benchmark of the projections on PostgreSQL: a history of wallet payments, transfers and
- * refunds among many accounts is published while projection-service runs, and the time until all four
- * read models stored the topic's end gives the live catch-up rate; then a rebuild replays the whole
- * topic into fresh tables (the rebuild's own events/s). Asserts that every account of the history ends
- * with the balance the history implies; prints and writes (target/rebuild-benchmark.txt) the rates.
- * Size it with -Dledger.bench.rebuild.payments and -Dledger.bench.rebuild.customers (default: a smoke run).
+ * A rerunnable benchmark of the projections on PostgreSQL (or on an H2 file with
+ * {@code -Dledger.bench.rebuild.db=h2}): a history of wallet payments, transfers and refunds among many
+ * accounts is published while projection-service runs, and the time until all four read models stored the
+ * topic's end gives the live catch-up rate; then a rebuild replays the whole topic into fresh tables (the
+ * rebuild's own events/s). Asserts that every account of the history ends with the balance the history
+ * implies; prints and writes (target/rebuild-benchmark.txt) the rates. Size it with
+ * -Dledger.bench.rebuild.payments and -Dledger.bench.rebuild.customers (default: a smoke run).
  * See docs/performance.md.
  */
 @ExtendWith(RealServices.class)
@@ -100,7 +101,12 @@ class RebuildBenchmarkTest {
             }
         }
 
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db));
+        // -Dledger.bench.rebuild.db=h2: the same on an H2 file, the zero-install default of run.sh
+        boolean h2 = "h2".equals(System.getProperty("ledger.bench.rebuild.db"));
+        Map<String, Object> database = h2 ? Map.of("datasources.default.url", "jdbc:h2:file:./target/rebuild-bench-"
+                        + run + ";DB_CLOSE_ON_EXIT=FALSE", "datasources.default.username", "sa",
+                "datasources.default.password", "") : Map.of();
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.of(kafka, db, database));
         try (EventTopic topic = new EventTopic(kafka)) {
             await().atMost(Duration.ofMinutes(5)).until(() -> CaughtUp.check(server, kafka));
             long started = System.nanoTime();
@@ -130,10 +136,11 @@ class RebuildBenchmarkTest {
                     .isEqualTo(expected);
 
             String summary = String.format("projections of %,d events (%,d payments, %,d customers, %,d merchants) on "
-                            + "PostgreSQL: live catch-up of the four read models %,d events/s (%,d ms); rebuild of the "
-                            + "whole topic %s events/s (%,d ms, switch-over included)",
-                    h.size(), payments, customers, merchants, h.size() * 1_000_000_000L / catchUpNanos,
-                    catchUpNanos / 1_000_000, String.format("%,d", Long.parseLong(rate.group(1))), rebuildNanos / 1_000_000);
+                            + "%s: live catch-up of the four read models %,d events/s (%,d ms); rebuild of the whole "
+                            + "topic %,d events/s (%,d ms, switch-over included)",
+                    h.size(), payments, customers, merchants, h2 ? "H2" : "PostgreSQL",
+                    h.size() * 1_000_000_000L / catchUpNanos, catchUpNanos / 1_000_000, Long.parseLong(rate.group(1)),
+                    rebuildNanos / 1_000_000);
             System.out.println(summary);
             Files.writeString(Path.of("target", "rebuild-benchmark.txt"), summary + System.lineSeparator());
         } finally {

@@ -33,7 +33,8 @@ public final class PopulationBuilder {
             "payments:create", "payments:authorize", "payments:capture", "payments:refund", "accounts:read",
             "payments:read", "transfers:read");
     private static final Set<String> TRANSIENT = Set.of("rate_limited", "transport_error", "timeout",
-            "concurrent_modification", "idempotency_key_in_use", "keys_loading", "http_503");
+            "concurrent_modification", "idempotency_key_in_use", "keys_loading", "http_503", "overloaded",
+            "database_unavailable");
 
     private final LedgerHttp http;
     private final String commandUrl;
@@ -113,9 +114,13 @@ public final class PopulationBuilder {
         }
     }
 
+    /** How long a set-up command is retried while the stack answers with a transient refusal. */
+    private static final java.time.Duration SETUP_PATIENCE = java.time.Duration.ofMinutes(2);
+
     private static Outcome retried(HttpTransport transport, Command command) throws InterruptedException {
         Outcome outcome = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
+        long deadline = System.nanoTime() + SETUP_PATIENCE.toNanos();
+        for (int attempt = 0; attempt == 0 || System.nanoTime() < deadline; attempt++) {
             outcome = transport.execute(command);
             if (outcome.accepted()) {
                 return outcome;
@@ -123,7 +128,9 @@ public final class PopulationBuilder {
             if (!TRANSIENT.contains(outcome.problemCode())) {
                 break;
             }
-            Thread.sleep(100L * (attempt + 1));
+            // as an upstream service would: back off, at most 2 s, while the stack sheds load (its adaptive
+            // limit falls when the machine is slow) or a race is lost
+            Thread.sleep(Math.min(2_000L, 100L * (attempt + 1)));
         }
         throw new IllegalStateException("set-up command " + command.type() + " refused: " + outcome.problemCode());
     }

@@ -44,11 +44,17 @@ public final class VersionGuard implements EventApplier {
     public void prepare(Connection transaction, List<CloudEvent> events) throws SQLException {
         List<String> unknown = events.stream().map(CloudEvent::subject).distinct()
                 .filter(subject -> !known.containsKey(subject)).toList();
-        KeysQuery.run(transaction, "SELECT aggregate_id, sequence_no FROM applied_version WHERE consumer_group = ? "
-                + "AND aggregate_id", "", List.of(group), unknown, row -> {
-                    known.put(row.getString(1), row.getLong(2));
-                    stored.put(row.getString(1), true);
-                });
+        KeysQuery.Row read = row -> {
+            known.put(row.getString(1), row.getLong(2));
+            stored.put(row.getString(1), true);
+        };
+        if (KeysQuery.isH2(transaction)) {
+            KeysQuery.runRows(transaction, "SELECT aggregate_id, sequence_no FROM applied_version "
+                    + "WHERE (consumer_group, aggregate_id)", "", List.of(group), unknown, read);
+        } else {
+            KeysQuery.run(transaction, "SELECT aggregate_id, sequence_no FROM applied_version WHERE consumer_group = ? "
+                    + "AND aggregate_id", "", List.of(group), unknown, read);
+        }
         for (String subject : unknown) {
             if (known.putIfAbsent(subject, -1L) == null) {
                 stored.put(subject, false);
