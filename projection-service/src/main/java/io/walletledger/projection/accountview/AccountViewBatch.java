@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +34,9 @@ import java.util.TreeSet;
  * written back after the batch's last event, together with the statement lines and the change marks,
  * as JDBC batches. The rows are the same as posting event by event would leave them, with far fewer
  * round trips: a deposit used to cost about ten statements, now a share of one read and three batches.
- * The rows are read in {@link #prepare}, a few queries per batch; an event applied without it (a test
- * feeding events one by one) reads its rows on first use. One instance per consumer (its state is the
- * batch in progress; {@link #beforeBatch} clears it).
+ * The rows are read in {@link #prepare}, a few queries per batch (every caller prepares a batch before
+ * applying it). One instance per consumer (its state is the batch in progress; {@link #beforeBatch}
+ * clears it).
  */
 final class AccountViewBatch implements EventApplier {
 
@@ -64,16 +63,14 @@ final class AccountViewBatch implements EventApplier {
         }
     }
 
+    /** The batch's account rows: every one that exists was read in {@link #prepare}. */
     private final Map<String, Row> rows = new LinkedHashMap<>();
-    /** Accounts the prefetch found without a view (not read again unless the batch creates them). */
-    private final Set<String> absent = new HashSet<>();
     private final List<StatementLines.Line> lines = new ArrayList<>();
     private final Set<String> marked = new LinkedHashSet<>();
 
     @Override
     public void beforeBatch(Connection tx) {
         rows.clear();
-        absent.clear();
         lines.clear();
         marked.clear();
     }
@@ -93,17 +90,11 @@ final class AccountViewBatch implements EventApplier {
                 }
             }
         }
-        accounts.removeAll(rows.keySet());
         KeysQuery.run(tx, "SELECT account_id, balance, held, line_count, status, version FROM account_view "
                 + "WHERE account_id", " ORDER BY account_id FOR UPDATE", List.of(), new ArrayList<>(accounts), rs -> {
                     Row row = row(rs);
                     rows.put(row.accountId, row);
                 });
-        for (String id : accounts) {
-            if (!rows.containsKey(id)) {
-                absent.add(id);
-            }
-        }
     }
 
     @Override
@@ -115,7 +106,7 @@ final class AccountViewBatch implements EventApplier {
         if (accountEvent instanceof AccountOpened opened) {
             open(opened, event.sequence());
         } else {
-            Row row = existing(tx, own);
+            Row row = existing(own);
             if (row == null) {
                 throw new SQLException("account " + own + " has no view yet; its opening event is missing");
             }
@@ -159,7 +150,7 @@ final class AccountViewBatch implements EventApplier {
 
     private void post(Connection tx, String eventId, Posting posting, boolean ownStream) throws SQLException {
         String id = posting.accountId().value();
-        Row row = existing(tx, id);
+        Row row = existing(id);
         if (row == null) {
             if (ownStream) {
                 throw new SQLException("account " + id + " has no view yet; its opening event is missing");
@@ -182,30 +173,9 @@ final class AccountViewBatch implements EventApplier {
         lines.add(new StatementLines.Line(eventId, posting, row.lines, row.balance, row.held));
     }
 
-    /** The row as this batch has it, read (and locked) on first use; null if the account has no view. */
-    private Row existing(Connection tx, String accountId) throws SQLException {
-        Row row = rows.get(accountId);
-        if (row == null && !absent.contains(accountId)) {
-            row = read(tx, accountId);
-            if (row != null) {
-                rows.put(accountId, row);
-            }
-        }
-        return row;
-    }
-
-    private static Row read(Connection tx, String accountId) throws SQLException {
-        try (PreparedStatement select = tx.prepareStatement(
-                // locked: a SYSTEM or MERCHANT account gets postings from events of many partitions, which
-                // other instances of the group apply at the same time (a read without the lock would lose
-                // one of two concurrent updates, or collide on the statement line number)
-                "SELECT account_id, balance, held, line_count, status, version FROM account_view WHERE account_id = ? "
-                        + "FOR UPDATE")) {
-            select.setString(1, accountId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? row(rs) : null;
-            }
-        }
+    /** The row as this batch has it; null if the account has no view (yet). */
+    private Row existing(String accountId) {
+        return rows.get(accountId);
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -53,8 +53,8 @@ public class MerchantSalesProjector implements BatchedProjector {
      */
     private static final class Batch implements EventApplier {
 
+        /** Payments whose payer is recorded: read in {@link #prepare}, or recorded by the batch. */
         private final Set<String> knownPayers = new HashSet<>();
-        private final Set<String> checked = new HashSet<>();
         private final List<PaymentAuthorized> payers = new ArrayList<>();
         private final List<Fact> facts = new ArrayList<>();
         private final Set<String> buckets = new LinkedHashSet<>();
@@ -62,7 +62,6 @@ public class MerchantSalesProjector implements BatchedProjector {
         @Override
         public void beforeBatch(Connection tx) {
             knownPayers.clear();
-            checked.clear();
             payers.clear();
             facts.clear();
             buckets.clear();
@@ -72,7 +71,6 @@ public class MerchantSalesProjector implements BatchedProjector {
         public void prepare(Connection tx, List<CloudEvent> events) throws SQLException {
             List<String> ids = events.stream().filter(e -> e.data() instanceof PaymentAuthorized)
                     .map(e -> ((PaymentAuthorized) e.data()).paymentId().value()).distinct().toList();
-            checked.addAll(ids);
             KeysQuery.run(tx, "SELECT payment_id FROM sales_payment WHERE payment_id", "", List.of(), ids,
                     rs -> knownPayers.add(rs.getString(1)));
         }
@@ -80,7 +78,7 @@ public class MerchantSalesProjector implements BatchedProjector {
         @Override
         public void apply(Connection tx, CloudEvent event) throws SQLException {
             switch (event.data()) {
-                case PaymentAuthorized e -> payer(tx, e);
+                case PaymentAuthorized e -> payer(e);
                 case PaymentCaptured e -> fact(event.id(), SalesEntry.Kind.CAPTURE, e.merchantAccountId().value(),
                         e.paymentId().value(), e.captured(), e.occurredAt());
                 case PaymentRefunded e -> fact(event.id(), SalesEntry.Kind.REFUND, e.merchantAccountId().value(),
@@ -93,9 +91,9 @@ public class MerchantSalesProjector implements BatchedProjector {
             }
         }
 
-        private void payer(Connection tx, PaymentAuthorized e) throws SQLException {
+        private void payer(PaymentAuthorized e) {
             String id = e.paymentId().value();
-            if (knownPayers.contains(id) || !checked.contains(id) && known(tx, id)) {
+            if (knownPayers.contains(id)) {
                 return;
             }
             knownPayers.add(id);
@@ -150,15 +148,6 @@ public class MerchantSalesProjector implements BatchedProjector {
 
     private record Fact(String eventId, SalesEntry.Kind kind, String merchant, String paymentId, Money amount,
                         Instant at) {
-    }
-
-    private static boolean known(Connection tx, String paymentId) throws SQLException {
-        try (PreparedStatement select = tx.prepareStatement("SELECT 1 FROM sales_payment WHERE payment_id = ?")) {
-            select.setString(1, paymentId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     /** The key of the hourly UTC bucket published on {@code ledger.merchant-sales.v1}. */

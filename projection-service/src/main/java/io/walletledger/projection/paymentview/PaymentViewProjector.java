@@ -57,15 +57,13 @@ public class PaymentViewProjector implements BatchedProjector {
      */
     private static final class Batch implements EventApplier {
 
+        /** Payments of the batch that have a row: read in {@link #prepare}, or inserted by the batch. */
         private final Set<String> rows = new HashSet<>();
-        /** Payments whose row {@link #prepare} looked for (found or not: not looked for again). */
-        private final Set<String> checked = new HashSet<>();
         private final List<TimelineEntry> timeline = new ArrayList<>();
 
         @Override
         public void beforeBatch(Connection tx) {
             rows.clear();
-            checked.clear();
             timeline.clear();
         }
 
@@ -73,7 +71,6 @@ public class PaymentViewProjector implements BatchedProjector {
         public void prepare(Connection tx, List<CloudEvent> events) throws SQLException {
             List<String> ids = events.stream().map(e -> paymentOf(e.data())).filter(Objects::nonNull).distinct()
                     .filter(id -> !rows.contains(id)).toList();
-            checked.addAll(ids);
             KeysQuery.run(tx, "SELECT payment_id FROM payment_view WHERE payment_id", "", List.of(), ids,
                     rs -> rows.add(rs.getString(1)));
         }
@@ -97,8 +94,7 @@ public class PaymentViewProjector implements BatchedProjector {
         }
 
         private void ensureRow(Connection tx, String paymentId, Instant at) throws SQLException {
-            if (rows.contains(paymentId) || !checked.contains(paymentId) && exists(tx, paymentId)) {
-                rows.add(paymentId);
+            if (rows.contains(paymentId)) {
                 return;
             }
             try (PreparedStatement insert = tx.prepareStatement("""
@@ -143,16 +139,6 @@ public class PaymentViewProjector implements BatchedProjector {
             case PaymentCredited credited -> credited.paymentId();
             default -> null;
         };
-    }
-
-    /** Whether the payment has a row (prepare missed it: the event came without a prepared batch). */
-    private static boolean exists(Connection tx, String paymentId) throws SQLException {
-        try (PreparedStatement select = tx.prepareStatement("SELECT 1 FROM payment_view WHERE payment_id = ?")) {
-            select.setString(1, paymentId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static void applyPaymentEvent(Connection tx, PaymentEvent payment, long seq) throws SQLException {

@@ -24,7 +24,8 @@ public interface EventApplier {
     /**
      * Called in the transaction after {@link #beforeBatch} with every readable event of the batch, in the
      * order they will be applied: an applier may read (and lock) what the batch needs in a few queries
-     * instead of one per event.
+     * instead of one per event, and rely on it (every caller, {@link BatchWriter} first, prepares a batch
+     * before applying it).
      */
     default void prepare(Connection transaction, List<CloudEvent> events) throws SQLException {
     }
