@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LocalKafkaBrokerTest {
 
@@ -74,8 +76,18 @@ class LocalKafkaBrokerTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(3);
             admin.createTopics(List.of(new NewTopic("r", java.util.Optional.of(2), java.util.Optional.empty()))).all().get();
-            assertThat(admin.describeTopics(List.of("r")).allTopicNames().get().get("r").partitions())
-                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+            // the controller has committed the topic; each broker learns it from the metadata log a moment later
+            for (LocalKafkaBroker node : nodes) {
+                try (Admin nodeAdmin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, node.bootstrapServers()))) {
+                    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ExecutionException.class).untilAsserted(() ->
+                            assertThat(nodeAdmin.describeTopics(List.of("r")).allTopicNames().get().get("r").partitions())
+                                    .hasSize(2)
+                                    .allSatisfy(p -> {
+                                        assertThat(p.replicas()).hasSize(3);
+                                        assertThat(p.isr()).hasSize(3);
+                                    }));
+                }
+            }
             nodes.get(0).close();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
