@@ -2,6 +2,12 @@
 # Runs the whole Wallet Ledger stack on embedded defaults: a real single-node Kafka broker (KRaft,
 # official artifacts), and command-, projection- and notification-service on H2 file databases
 # under $LEDGER_DATA_DIR. Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+#
+# LEDGER_DB=postgres puts the three services on a running PostgreSQL instead, one database each
+# (${LEDGER_PG_DB_PREFIX}command, …projection, …notification, created when missing), reached as
+# LEDGER_PG_USER/LEDGER_PG_PASSWORD at LEDGER_PG_HOST:LEDGER_PG_PORT (defaults: ledger/ledger at
+# 127.0.0.1:5432, the role .ci/run creates; the role needs CREATEDB for a first start). Kafka's log stays
+# under $LEDGER_DATA_DIR: the databases and the data directory belong together, reset both or neither.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -17,6 +23,16 @@ COMMAND_SERVICE_PORT=${COMMAND_SERVICE_PORT:-8081}
 PROJECTION_SERVICE_PORT=${PROJECTION_SERVICE_PORT:-8082}
 NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-8083}
 STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-180}
+LEDGER_DB=${LEDGER_DB:-h2}
+LEDGER_PG_HOST=${LEDGER_PG_HOST:-127.0.0.1}
+LEDGER_PG_PORT=${LEDGER_PG_PORT:-5432}
+LEDGER_PG_USER=${LEDGER_PG_USER:-ledger}
+LEDGER_PG_PASSWORD=${LEDGER_PG_PASSWORD:-ledger}
+LEDGER_PG_DB_PREFIX=${LEDGER_PG_DB_PREFIX:-ledger_}
+case $LEDGER_DB in
+  h2|postgres) ;;
+  *) echo "!! LEDGER_DB must be h2 or postgres, not '$LEDGER_DB'" >&2; exit 2 ;;
+esac
 # the bootstrap admin API key (test mode); the well-known default is for this machine only
 LOCAL_ADMIN_KEY=wl_test_local_admin_key_not_for_production_use
 export LEDGER_ADMIN_KEY=${LEDGER_ADMIN_KEY:-$LOCAL_ADMIN_KEY}
@@ -86,8 +102,40 @@ await() { # name pid check-command...
 
 healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/health"; }
 
+database_of() { # service -> its database name on PostgreSQL
+  echo "${LEDGER_PG_DB_PREFIX}${1%-service}"
+}
+
+db_url_of() { # service -> its JDBC URL
+  if [ "$LEDGER_DB" = postgres ]; then
+    echo "jdbc:postgresql://$LEDGER_PG_HOST:$LEDGER_PG_PORT/$(database_of "$1")"
+  else
+    echo "jdbc:h2:file:$LEDGER_DATA_DIR/$1;DB_CLOSE_ON_EXIT=FALSE"
+  fi
+}
+
+if [ "$LEDGER_DB" = postgres ]; then
+  command -v psql >/dev/null || { echo "!! LEDGER_DB=postgres needs psql (Debian: postgresql-client)" >&2; exit 1; }
+  pg() { PGPASSWORD=$LEDGER_PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$LEDGER_PG_HOST" -p "$LEDGER_PG_PORT" \
+           -U "$LEDGER_PG_USER" -d postgres "$@"; }
+  if ! pg -tAc 'SELECT 1' >/dev/null; then
+    echo "!! PostgreSQL does not answer at $LEDGER_PG_HOST:$LEDGER_PG_PORT as $LEDGER_PG_USER" \
+         "(start it: pg_ctlcluster <version> main start; the role: see .ci/run)" >&2
+    exit 1
+  fi
+  for service in "${SERVICES[@]}"; do
+    database=$(database_of "$service")
+    if [ -z "$(pg -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
+      pg -c "CREATE DATABASE \"$database\"" && echo "==> created database $database"
+    fi
+  done
+fi
+
 echo "==> Java: $LEDGER_JAVA"
 echo "==> data: $LEDGER_DATA_DIR"
+if [ "$LEDGER_DB" = postgres ]; then
+  echo "==> databases: PostgreSQL $LEDGER_PG_HOST:$LEDGER_PG_PORT, $(for s in "${SERVICES[@]}"; do printf '%s ' "$(database_of "$s")"; done)"
+fi
 "$LEDGER_JAVA" -Xms64m -Xmx512m -Dledger.process=kafka \
   -cp "$KAFKA_JAR:$ROOT/deploy/local-kafka/target/lib/*" io.walletledger.deploy.kafka.LocalKafkaMain \
   "$LEDGER_DATA_DIR/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" >"$LOGS/kafka.log" 2>&1 &
@@ -105,7 +153,9 @@ port_of() {
 
 for service in "${SERVICES[@]}"; do
   env MICRONAUT_ENVIRONMENTS="${MICRONAUT_ENVIRONMENTS:-local}" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-      LEDGER_DB_URL="jdbc:h2:file:$LEDGER_DATA_DIR/$service;DB_CLOSE_ON_EXIT=FALSE" \
+      LEDGER_DB_URL="$(db_url_of "$service")" \
+      LEDGER_DB_USER="$([ "$LEDGER_DB" = postgres ] && echo "$LEDGER_PG_USER" || echo sa)" \
+      LEDGER_DB_PASSWORD="$([ "$LEDGER_DB" = postgres ] && echo "$LEDGER_PG_PASSWORD" || true)" \
       COMMAND_SERVICE_PORT="$COMMAND_SERVICE_PORT" PROJECTION_SERVICE_PORT="$PROJECTION_SERVICE_PORT" \
       NOTIFICATION_SERVICE_PORT="$NOTIFICATION_SERVICE_PORT" \
       MALLOC_ARENA_MAX=2 "$LEDGER_JAVA" $SERVICE_JVM_OPTS -Dledger.process="$service" \
