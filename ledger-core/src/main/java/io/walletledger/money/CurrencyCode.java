@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Currency;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An ISO 4217 currency with its real minor-unit exponent (JPY 0, EUR 2, BHD 3).
@@ -13,12 +12,9 @@ import java.util.regex.Pattern;
  */
 public record CurrencyCode(String code) {
 
-    /** Compiled once: {@code String.matches} compiled it again for every code read. */
-    private static final Pattern SYNTAX = Pattern.compile("[A-Z]{3}");
-
     public CurrencyCode {
         Objects.requireNonNull(code, "code");
-        if (!SYNTAX.matcher(code).matches()) {
+        if (!threeCapitals(code)) {
             throw new UnsupportedCurrency(code);
         }
         Currency currency;
@@ -30,6 +26,14 @@ public record CurrencyCode(String code) {
         if (currency.getDefaultFractionDigits() < 0) {
             throw new UnsupportedCurrency(code);
         }
+    }
+
+    private static boolean threeCapitals(String code) {
+        return code.length() == 3 && isCapital(code.charAt(0)) && isCapital(code.charAt(1)) && isCapital(code.charAt(2));
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     @JsonCreator
