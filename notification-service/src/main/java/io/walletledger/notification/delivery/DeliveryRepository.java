@@ -24,6 +24,25 @@ class DeliveryRepository {
     private static final int MAX_KEPT_RESPONSE = 1024;
     private static final int MAX_KEPT_ERROR = 1000;
 
+    /**
+     * Leases the due heads of the (endpoint, subject) queues. Parameters: lease token, lease end, now, now,
+     * limit, now. Package-private for {@code ClaimPlanTest}, which holds its plan to linear work.
+     */
+    static final String LEASE_DUE = """
+                    UPDATE webhook_delivery SET lease_token = ?, lease_until = ?
+                    WHERE id IN (
+                      SELECT h.id FROM (
+                        SELECT p.id, p.endpoint_id, p.next_attempt_at, p.lease_until,
+                               ROW_NUMBER() OVER (PARTITION BY p.endpoint_id, p.subject ORDER BY p.id) AS place
+                        FROM webhook_delivery p WHERE p.status = 'PENDING') h
+                      JOIN webhook_endpoint e ON e.id = h.endpoint_id
+                      WHERE h.place = 1 AND h.next_attempt_at <= ? AND e.enabled = TRUE
+                        AND (h.lease_until IS NULL OR h.lease_until < ?)
+                      ORDER BY h.next_attempt_at, h.id
+                      LIMIT ?)
+                    AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)
+                    """;
+
     private final DataSource dataSource;
 
     DeliveryRepository(DataSource dataSource) {
@@ -50,20 +69,7 @@ class DeliveryRepository {
      */
     List<Claimed> claim(int limit, String leaseToken, Instant now, Instant leaseUntil) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lease = connection.prepareStatement("""
-                    UPDATE webhook_delivery SET lease_token = ?, lease_until = ?
-                    WHERE id IN (
-                      SELECT h.id FROM (
-                        SELECT p.id, p.endpoint_id, p.next_attempt_at, p.lease_until,
-                               ROW_NUMBER() OVER (PARTITION BY p.endpoint_id, p.subject ORDER BY p.id) AS place
-                        FROM webhook_delivery p WHERE p.status = 'PENDING') h
-                      JOIN webhook_endpoint e ON e.id = h.endpoint_id
-                      WHERE h.place = 1 AND h.next_attempt_at <= ? AND e.enabled = TRUE
-                        AND (h.lease_until IS NULL OR h.lease_until < ?)
-                      ORDER BY h.next_attempt_at, h.id
-                      LIMIT ?)
-                    AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)
-                    """)) {
+            try (PreparedStatement lease = connection.prepareStatement(LEASE_DUE)) {
                 lease.setString(1, leaseToken);
                 lease.setTimestamp(2, Timestamp.from(leaseUntil));
                 lease.setTimestamp(3, Timestamp.from(now));
