@@ -44,7 +44,7 @@ final class Benchmark {
         Machine machine = Machine.current();
         out.printf("machine: %d cpus, %d MiB, %s; generator on %s%n", machine.cpus(), machine.memoryMiB(),
                 machine.cpuModel(), machine.jdk());
-        StackProcesses processes = StackProcesses.discover(ports());
+        StackProcesses processes = StackProcesses.discover(ports(), localDatabasePort());
         out.println("processes: " + processes.members());
         List<String> notes = new ArrayList<>(processes.notes());
         notes.forEach(n -> out.println("note: " + n));
@@ -110,6 +110,12 @@ final class Benchmark {
                 }
             } while ((status == 401 || status == 503) && System.nanoTime() < deadline);
         }
+    }
+
+    /** PostgreSQL's port when it runs on this machine (the pgbench baseline's server), else null. */
+    private Integer localDatabasePort() {
+        String host = options.pgHost();
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") ? options.pgPort() : null;
     }
 
     private Map<String, Integer> ports() {

@@ -17,12 +17,20 @@ import java.util.Set;
  * The stack's processes on this machine, found by their {@code -Dledger.process=<name>} command line
  * (deploy/local/run.sh sets it) that listens on the port the generator was given: other stacks may run on this
  * machine too, on other ports. CPU time (utime + stime) and peak resident memory (VmHWM) come from /proc.
+ * PostgreSQL, when it listens on this machine, is measured as its server process with every child (the
+ * backends, the WAL writer, autovacuum): CPU only, because its backends share memory.
  */
 public final class StackProcesses {
 
-    /** One process: its name in the stack and its pid. */
-    public record Member(String name, long pid) {
+    /** One process: its name in the stack and its pid; with its children's CPU too when {@code withChildren}. */
+    public record Member(String name, long pid, boolean withChildren) {
+        public Member(String name, long pid) {
+            this(name, pid, false);
+        }
     }
+
+    /** The name of the PostgreSQL server's CPU in the results. */
+    public static final String POSTGRES = "postgres";
 
     /** CPU ticks so far and memory of each process, at one moment. */
     public record Sample(Map<String, Long> cpuTicks, Map<String, Long> peakResidentKiB) {
@@ -40,8 +48,11 @@ public final class StackProcesses {
         this.ticksPerSecond = ticksPerSecond;
     }
 
-    /** Finds each named process by its port; one that is not found is left out, with a note. */
-    public static StackProcesses discover(Map<String, Integer> portsByName) {
+    /**
+     * Finds each named process by its port; one that is not found is left out, with a note. {@code databasePort}:
+     * a PostgreSQL server listening on it here is measured too (null: not looked for).
+     */
+    public static StackProcesses discover(Map<String, Integer> portsByName, Integer databasePort) {
         List<Member> members = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!Files.isDirectory(PROC.resolve("self"))) {
@@ -58,7 +69,29 @@ public final class StackProcesses {
                         + " here; its CPU and memory are not measured");
             }
         });
+        if (databasePort != null) {
+            Long server = listenerOf(databasePort);
+            if (server != null && isPostgres(server)) {
+                members.add(new Member(POSTGRES, server, true));
+            } else {
+                notes.add(POSTGRES + ": no PostgreSQL server of this machine listens on port " + databasePort
+                        + " (or it is another user's); its CPU is not measured");
+            }
+        }
         return new StackProcesses(members, notes, clockTicksPerSecond());
+    }
+
+    /** These processes, as given (for tests). */
+    static StackProcesses of(List<Member> members) {
+        return new StackProcesses(members, List.of(), clockTicksPerSecond());
+    }
+
+    private static boolean isPostgres(long pid) {
+        try {
+            return Files.readString(PROC.resolve(pid + "/comm")).trim().startsWith("postgres");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public List<Member> members() {
@@ -78,9 +111,15 @@ public final class StackProcesses {
         Map<String, Long> peak = new LinkedHashMap<>();
         for (Member member : members) {
             try {
-                String stat = Files.readString(PROC.resolve(member.pid() + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(member.name(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                String[] fields = statFields(member.pid());
+                long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (member.withChildren()) {
+                    // children that ended and were waited for are in cutime + cstime; the living ones are added
+                    ticks.put(member.name(), own + Long.parseLong(fields[13]) + Long.parseLong(fields[14])
+                            + livingChildrenTicks(member.pid()));
+                    continue;
+                }
+                ticks.put(member.name(), own);
                 for (String line : Files.readAllLines(PROC.resolve(member.pid() + "/status"))) {
                     if (line.startsWith("VmHWM:")) {
                         peak.put(member.name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
@@ -91,6 +130,31 @@ public final class StackProcesses {
             }
         }
         return new Sample(ticks, peak);
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: index 1 is the parent pid, 11 and 12 utime and stime. */
+    private static String[] statFields(long pid) throws IOException {
+        String stat = Files.readString(PROC.resolve(pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static long livingChildrenTicks(long parent) {
+        long ticks = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path entry : entries) {
+                try {
+                    String[] fields = statFields(Long.parseLong(entry.getFileName().toString()));
+                    if (Long.parseLong(fields[1]) == parent) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // ended meanwhile: its ticks are in the parent's cutime from now on
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
     }
 
     /**

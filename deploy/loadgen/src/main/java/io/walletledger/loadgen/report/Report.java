@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.walletledger.loadgen.baseline.Baseline;
+import io.walletledger.loadgen.observe.StackProcesses;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,7 +129,7 @@ public record Report(Instant date, Machine machine, Map<String, String> stack, M
     public String markdownTable() {
         StringBuilder s = new StringBuilder("| run | payments/s | commands/s | rejected | p50 ms | p99 ms | p99.9 ms "
                 + "| max ms | lag p50 ms | lag p99 ms | lag probes stale | webhook p50 ms | webhook p99 ms | webhooks "
-                + "| events/s | CPU s / 1,000 payments (cmd, proj, notif, kafka) | peak RSS MiB (cmd, proj, notif, kafka) "
+                + "| events/s | CPU s / 1,000 payments (cmd, proj, notif, kafka, postgres) | peak RSS MiB (cmd, proj, notif, kafka) "
                 + "| lost races | load avg |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
         for (RunResult r : runs) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %d of %d "
@@ -137,7 +138,8 @@ public record Report(Instant date, Machine machine, Map<String, String> stack, M
                     ms(r.commandLatency().p99Ms()), ms(r.commandLatency().p999Ms()), ms(r.commandLatency().maxMs()),
                     ms(r.projectionLag().p50Ms()), ms(r.projectionLag().p99Ms()), r.projectionLagNotApplied(),
                     ms(r.webhookLatency().p50Ms()), ms(r.webhookLatency().p99Ms()), r.webhookLatency().count(),
-                    r.webhooksExpected(), r.eventsPerSecond(), perService(r.cpuSecondsPer1000Payments(), "%.2f"),
+                    r.webhooksExpected(), r.eventsPerSecond(),
+                    perService(r.cpuSecondsPer1000Payments(), "%.2f", StackProcesses.POSTGRES),
                     perService(r.peakResidentMiB(), "%.0f"),
                     r.concurrencyRetries() == null ? "-" : r.concurrencyRetries().toString(),
                     r.loadAverage1m() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.loadAverage1m())));
@@ -145,9 +147,11 @@ public record Report(Instant date, Machine machine, Map<String, String> stack, M
         return s.toString();
     }
 
-    private static String perService(Map<String, Double> values, String format) {
+    private static String perService(Map<String, Double> values, String format, String... more) {
         List<String> parts = new ArrayList<>();
-        for (String name : List.of("command-service", "projection-service", "notification-service", "kafka")) {
+        List<String> names = new ArrayList<>(List.of("command-service", "projection-service", "notification-service", "kafka"));
+        names.addAll(List.of(more));
+        for (String name : names) {
             Double v = values.get(name);
             parts.add(v == null ? "-" : String.format(Locale.ROOT, format, v));
         }
